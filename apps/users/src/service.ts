@@ -1,0 +1,25 @@
+import { getCurrentUser, loginUser, registerUser } from '@shoplane/contracts';
+import { defineService } from '@shoplane/manifest';
+
+/**
+ * Users: accounts, credentials and the tokens every other service trusts.
+ *
+ * Table `users` (single table):
+ * - `PK=USER#<userId>, SK=PROFILE`  the profile and password hash
+ * - `PK=EMAIL#<email>, SK=EMAIL`    claims an email for one user; written in the same
+ *                                   transaction as the profile, so the store itself
+ *                                   guarantees an email is registered once
+ */
+export const service = defineService({
+  name: 'users',
+  table: {
+    partitionKey: { name: 'PK', type: 'S' },
+    sortKey: { name: 'SK', type: 'S' },
+  },
+  routes: [
+    { operation: registerUser, handler: 'register' },
+    { operation: loginUser, handler: 'login' },
+    { operation: getCurrentUser, handler: 'get-me' },
+  ],
+  capabilities: ['publishEvents', 'verifyTokens', 'signTokens'],
+});

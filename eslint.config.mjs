@@ -1,0 +1,57 @@
+import nx from '@nx/eslint-plugin';
+
+/** Which kinds of project may depend on which (DESIGN.md §1). A violation fails lint. */
+const dependencyRules = [
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:manifest', onlyDependOnLibsWithTags: ['type:contracts', 'type:manifest'] },
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:contracts', 'type:manifest', 'type:runtime'] },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:manifest', 'type:infra'] },
+  { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:client'] },
+  {
+    sourceTag: 'type:local',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:manifest', 'type:runtime', 'type:local'],
+  },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:manifest', 'type:runtime', 'type:local', 'type:testing'],
+  },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:manifest', 'type:runtime', 'type:infra', 'type:testing'],
+  },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: [
+      'type:contracts', 'type:manifest', 'type:runtime', 'type:local', 'type:testing', 'type:client', 'type:infra',
+    ],
+  },
+  // A service sees shared libraries and itself, never another service.
+  ...['users', 'products', 'carts', 'orders', 'payments', 'inventory', 'notifications', 'analytics', 'checkout', 'platform', 'docs'].map(
+    (scope) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: ['scope:shared', `scope:${scope}`] }),
+  ),
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/*.d.ts', '**/cdk.out', '**/vite.config.*.timestamp*'] },
+  {
+    files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints: dependencyRules },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Runtime code ships in Lambda bundles: no infrastructure libraries there.
+    files: ['libs/lambda-kit/**/*.ts', 'apps/*/src/handlers/**/*.ts', 'apps/*/src/domain/**/*.ts', 'apps/*/src/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'cdk-nag'], message: 'Runtime code never imports CDK.' }] }],
+    },
+  },
+];

@@ -1,0 +1,45 @@
+import type * as z from 'zod/mini';
+
+export type AuthLevel = 'public' | 'user' | 'admin';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface ResponseDeclaration {
+  description: string;
+  /** Absent for responses without a body (204). */
+  schema?: z.ZodMiniType;
+}
+
+/**
+ * One API operation, declared once. The OpenAPI document, request validation in
+ * the Lambdas, the routes of the HTTP API and of the local gateway all read it.
+ */
+export interface HttpOperation {
+  operationId: string;
+  method: HttpMethod;
+  /** OpenAPI-style path, e.g. `/products/{productId}`. */
+  path: string;
+  auth: AuthLevel;
+  tags: string[];
+  summary: string;
+  description?: string;
+  request?: {
+    body?: z.ZodMiniType;
+    params?: z.ZodMiniObject;
+    query?: z.ZodMiniObject;
+    /** The operation honours an `Idempotency-Key` header. */
+    idempotencyKey?: boolean;
+  };
+  /** Success responses by status code. */
+  responses: Record<number, ResponseDeclaration>;
+  /** Problem statuses the operation can answer, besides 500. */
+  problems: number[];
+}
+
+export function defineOperation<const T extends HttpOperation>(operation: T): T {
+  return operation;
+}
+
+/** Key used to route a request: `POST /users/register`. */
+export function routeKey(operation: Pick<HttpOperation, 'method' | 'path'>): string {
+  return `${operation.method.toUpperCase()} ${operation.path}`;
+}

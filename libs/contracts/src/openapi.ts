@@ -1,0 +1,88 @@
+import * as z from 'zod/mini';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import type { HttpOperation } from './http.js';
+import { Problem, problemTitles } from './problem.js';
+import { domainEvents } from './events.js';
+
+export interface DocumentInfo {
+  version: string;
+  serverUrl?: string;
+}
+
+const idempotencyKeyHeader = z
+  .string()
+  .check(z.minLength(8), z.maxLength(128))
+  .register(z.globalRegistry, {
+    description: 'Client-chosen key; a retried request with the same key and body is answered once.',
+  });
+
+function problemResponse(status: number) {
+  return {
+    description: problemTitles[status] ?? 'Error',
+    content: { 'application/problem+json': { schema: Problem } },
+  };
+}
+
+function toOperationObject(operation: HttpOperation): ZodOpenApiOperationObject {
+  const responses: ZodOpenApiOperationObject['responses'] = {};
+  for (const [status, response] of Object.entries(operation.responses)) {
+    responses[status] = response.schema
+      ? { description: response.description, content: { 'application/json': { schema: response.schema } } }
+      : { description: response.description };
+  }
+  const problems = new Set(operation.problems);
+  if (operation.auth !== 'public') problems.add(401);
+  if (operation.auth === 'admin') problems.add(403);
+  if (operation.request?.body) problems.add(422);
+  for (const status of [...problems].sort()) responses[String(status)] = problemResponse(status);
+  responses['500'] = problemResponse(500);
+
+  const request = operation.request;
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    description: operation.description,
+    tags: operation.tags,
+    security: operation.auth === 'public' ? [] : [{ bearerAuth: [] }],
+    requestParams: Object.fromEntries(
+      Object.entries({
+        path: request?.params,
+        query: request?.query,
+        header: request?.idempotencyKey ? z.object({ 'Idempotency-Key': z.optional(idempotencyKeyHeader) }) : undefined,
+      }).filter(([, schema]) => schema !== undefined),
+    ),
+    requestBody: request?.body
+      ? { required: true, content: { 'application/json': { schema: request.body } } }
+      : undefined,
+    responses,
+  };
+}
+
+/** Builds the OpenAPI 3.1 document from the operations and the event catalogue. */
+export function buildOpenApiDocument(operations: HttpOperation[], info: DocumentInfo) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const operation of operations) {
+    const item = (paths[operation.path] ??= {});
+    item[operation.method] = toOperationObject(operation);
+  }
+  const tags = [...new Set(operations.flatMap((o) => o.tags))].sort().map((name) => ({ name }));
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Shoplane API',
+      version: info.version,
+      description:
+        'Serverless e-commerce backend. Send `Authorization: Bearer <token>` from `POST /users/login`. ' +
+        'Errors are RFC 9457 problem details (`application/problem+json`). Money is an integer amount in ' +
+        'minor units with an ISO-4217 currency. Domain events are listed under `components.schemas` as `<Event>Event`.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: info.serverUrl ?? 'http://localhost:3000', description: 'Local runtime (npm start)' }],
+    tags,
+    paths,
+    components: {
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Problem, ...Object.fromEntries(Object.entries(domainEvents)) },
+    },
+  });
+}

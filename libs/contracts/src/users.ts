@@ -1,0 +1,106 @@
+import * as z from 'zod/mini';
+import { Role, Timestamp, UserId } from './common.js';
+import { defineOperation } from './http.js';
+
+const utf8 = new TextEncoder();
+
+export const Email = z
+  .string()
+  .check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email({ error: 'must be a valid email address' }))
+  .register(z.globalRegistry, {
+    description: 'Email address; surrounding spaces are trimmed and it is compared in lower case.',
+    examples: ['ada@example.com'],
+  });
+
+/**
+ * bcrypt reads at most 72 bytes; a longer password would be truncated silently,
+ * so it is rejected instead. The limit is in UTF-8 bytes, not characters.
+ */
+export const NewPassword = z
+  .string()
+  .check(
+    z.minLength(8, { error: 'must be at least 8 characters' }),
+    z.maxLength(72),
+    z.refine((value) => utf8.encode(value).length <= 72, { error: 'must be at most 72 bytes in UTF-8' }),
+  )
+  .register(z.globalRegistry, { description: 'Password, 8 to 72 bytes in UTF-8.', examples: ['correct horse battery'] });
+
+export const RegisterUserRequest = z
+  .object({
+    email: Email,
+    password: NewPassword,
+    name: z
+      .string()
+      .check(z.trim(), z.minLength(1, { error: 'must not be empty' }), z.maxLength(100))
+      .register(z.globalRegistry, { description: 'Display name, 1 to 100 characters.', examples: ['Ada Lovelace'] }),
+  })
+  .register(z.globalRegistry, { id: 'RegisterUserRequest' });
+
+export const RegisterUserResponse = z
+  .object({ message: z.string(), userId: UserId })
+  .register(z.globalRegistry, { id: 'RegisterUserResponse' });
+
+export const LoginRequest = z
+  .object({
+    email: Email,
+    // No length rule on login beyond bcrypt's: a wrong password is a 401, not a 422.
+    password: z.string().check(z.minLength(1), z.maxLength(1024)),
+  })
+  .register(z.globalRegistry, { id: 'LoginRequest' });
+
+export const LoginResponse = z
+  .object({
+    token: z.string().register(z.globalRegistry, { description: 'Bearer token (JWT, ES256) for the Authorization header.' }),
+    userId: UserId,
+    expiresIn: z.int().register(z.globalRegistry, { description: 'Seconds until the token expires.', examples: [3600] }),
+  })
+  .register(z.globalRegistry, { id: 'LoginResponse' });
+
+export const UserProfile = z
+  .object({ userId: UserId, email: z.string(), name: z.string(), role: Role, createdAt: Timestamp })
+  .register(z.globalRegistry, { id: 'UserProfile' });
+
+export type RegisterUserRequest = z.infer<typeof RegisterUserRequest>;
+export type RegisterUserResponse = z.infer<typeof RegisterUserResponse>;
+export type LoginRequest = z.infer<typeof LoginRequest>;
+export type LoginResponse = z.infer<typeof LoginResponse>;
+export type UserProfile = z.infer<typeof UserProfile>;
+
+export const registerUser = defineOperation({
+  operationId: 'registerUser',
+  method: 'post',
+  path: '/users/register',
+  auth: 'public',
+  tags: ['users'],
+  summary: 'Register a customer account',
+  description: 'Creates a customer. The email is unique across the shop; registering it twice answers 409. Emits `UserRegistered`.',
+  request: { body: RegisterUserRequest },
+  responses: { 201: { description: 'The account was created.', schema: RegisterUserResponse } },
+  problems: [409, 422],
+});
+
+export const loginUser = defineOperation({
+  operationId: 'loginUser',
+  method: 'post',
+  path: '/users/login',
+  auth: 'public',
+  tags: ['users'],
+  summary: 'Log in and receive a bearer token',
+  description: 'An unknown email and a wrong password give the same 401 answer.',
+  request: { body: LoginRequest },
+  responses: { 200: { description: 'A token valid for `expiresIn` seconds.', schema: LoginResponse } },
+  problems: [401, 422],
+});
+
+export const getCurrentUser = defineOperation({
+  operationId: 'getCurrentUser',
+  method: 'get',
+  path: '/users/me',
+  auth: 'user',
+  tags: ['users'],
+  summary: 'The caller\'s own profile',
+  responses: { 200: { description: 'The profile of the token\'s subject.', schema: UserProfile } },
+  problems: [401, 404],
+});
+
+export const userOperations = [registerUser, loginUser, getCurrentUser];
