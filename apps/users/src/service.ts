@@ -18,8 +18,8 @@ export const service = defineService({
   },
   routes: [
     { operation: registerUser, handler: 'register' },
-    { operation: loginUser, handler: 'login' },
-    { operation: getCurrentUser, handler: 'get-me' },
+    { operation: loginUser, handler: 'login', tableAccess: 'read' },
+    { operation: getCurrentUser, handler: 'get-me', tableAccess: 'read' },
   ],
   capabilities: ['publishEvents', 'verifyTokens', 'signTokens'],
 });

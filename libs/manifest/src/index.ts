@@ -31,22 +31,34 @@ export interface TableDeclaration {
   stream?: { handler: string };
 }
 
+/**
+ * What a function may do to its own service's table. Stacks grant exactly this;
+ * nothing grants access to another service's table.
+ */
+export type TableAccess = 'read' | 'readWrite' | 'none';
+
 export interface RouteDeclaration {
   /** The contract operation: method, path, auth level and schemas all come from it. */
   operation: HttpOperation;
   handler: string;
+  /** Defaults to `readWrite`. */
+  tableAccess?: TableAccess;
 }
 
 export interface SubscriptionDeclaration {
   /** Domain event types (detail-type) this handler consumes. */
   eventTypes: string[];
   handler: string;
+  /** Defaults to `readWrite`. */
+  tableAccess?: TableAccess;
 }
 
 export interface InternalOperationDeclaration {
   /** Name other services use to find it: SSM `/shoplane/<stage>/<service>/<name>`. */
   name: string;
   handler: string;
+  /** Defaults to `readWrite`. */
+  tableAccess?: TableAccess;
 }
 
 /** Secrets and parameters a service's functions read at cold start. */
@@ -121,3 +133,8 @@ export const platformVariables = {
   /** Secrets Manager secret holding the signing key (JSON `{ kid, privateKeyPem }`). */
   signingKeySecret: 'JWT_SIGNING_KEY_SECRET',
 } as const;
+
+/** Physical function name of a handler in a stage, e.g. `shoplane-dev-users-register`. */
+export function functionName(stage: string, service: string, handler: string): string {
+  return `shoplane-${stage}-${service}-${handler}`;
+}
