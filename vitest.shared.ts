@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /** Settings every project's vitest.config.ts starts from. */
+// The AWS SDK warns about Node 20 from global setups too, which run outside test workers.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
+
 export const sharedTestConfig = defineConfig({
   test: {
     environment: 'node',

@@ -1,5 +1,5 @@
 import { getCurrentUser, loginUser, registerUser } from '@shoplane/contracts';
-import { defineService } from '@shoplane/manifest';
+import { defineService, outboxTimeToLiveAttribute } from '@shoplane/manifest';
 
 /**
  * Users: accounts, credentials and the tokens every other service trusts.
@@ -9,12 +9,16 @@ import { defineService } from '@shoplane/manifest';
  * - `PK=EMAIL#<email>, SK=EMAIL`    claims an email for one user; written in the same
  *                                   transaction as the profile, so the store itself
  *                                   guarantees an email is registered once
+ * - `PK=OUTBOX#<eventId>, SK=OUTBOX` events written with the change they describe,
+ *                                   published from the table's stream, expired by TTL
  */
 export const service = defineService({
   name: 'users',
   table: {
     partitionKey: { name: 'PK', type: 'S' },
     sortKey: { name: 'SK', type: 'S' },
+    timeToLiveAttribute: outboxTimeToLiveAttribute,
+    stream: { handler: 'publish-events', tableAccess: 'none' },
   },
   routes: [
     { operation: registerUser, handler: 'register' },

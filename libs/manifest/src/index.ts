@@ -27,8 +27,12 @@ export interface TableDeclaration {
   globalIndexes?: TableIndex[];
   /** Attribute holding an epoch-seconds expiry; DynamoDB deletes the item after it. */
   timeToLiveAttribute?: string;
-  /** Stream the table's changes (new and old images) to this handler. */
-  stream?: { handler: string };
+  /**
+   * Stream the table's changes (new and old images) to this handler. Services use it
+   * as a transactional outbox: events are written in the same transaction as the
+   * state change and published from the stream, so none is lost.
+   */
+  stream?: { handler: string; tableAccess?: TableAccess };
 }
 
 /**
@@ -138,3 +142,6 @@ export const platformVariables = {
 export function functionName(stage: string, service: string, handler: string): string {
   return `shoplane-${stage}-${service}-${handler}`;
 }
+
+/** TTL attribute of transactional-outbox rows (see lambda-kit's outbox). */
+export const outboxTimeToLiveAttribute = 'expiresAt';

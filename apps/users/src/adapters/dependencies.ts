@@ -1,0 +1,25 @@
+import {
+  createDocumentClient,
+  createLogger,
+  createTokenSigner,
+  once,
+  parameterKeySource,
+  serviceTableName,
+  tokenSettingsFromEnv,
+} from '@shoplane/lambda-kit';
+import type { AccountDependencies } from '../domain/accounts.js';
+import { bcryptHasher } from './password-hasher.js';
+import { dynamoUserRepository } from './user-repository.js';
+
+export const logger = createLogger('users');
+const documentClient = createDocumentClient();
+
+/** Wired once per container, on first use, from the environment the stack provides. */
+export const accounts = once(
+  (): AccountDependencies => ({
+    users: dynamoUserRepository(documentClient, serviceTableName('users')),
+    hasher: bcryptHasher(),
+  }),
+);
+
+export const tokenSigner = once(() => createTokenSigner(parameterKeySource(), tokenSettingsFromEnv()));

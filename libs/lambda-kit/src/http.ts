@@ -1,0 +1,164 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { HttpOperation } from '@shoplane/contracts';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod/mini';
+import { once } from './config.js';
+import {
+  BadRequestError,
+  ForbiddenError,
+  HttpError,
+  NotFoundError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from './errors.js';
+import { newId } from './ids.js';
+import type { Logger } from './logger.js';
+import { toProblemResponse } from './problem.js';
+import { validateInput } from './validation.js';
+import {
+  createTokenVerifier,
+  parameterKeySource,
+  tokenSettingsFromEnv,
+  type Caller,
+  type TokenVerifier,
+} from './tokens.js';
+
+type RequestPart<Op extends HttpOperation, K extends 'body' | 'params' | 'query'> =
+  Op['request'] extends { [P in K]: infer S extends z.ZodMiniType } ? z.output<S> : undefined;
+
+export interface HttpRequest<Op extends HttpOperation> {
+  body: RequestPart<Op, 'body'>;
+  params: RequestPart<Op, 'params'>;
+  query: RequestPart<Op, 'query'>;
+  /** Present on every operation that is not public. */
+  caller: Op['auth'] extends 'public' ? undefined : Caller;
+  correlationId: string;
+  idempotencyKey?: string;
+  logger: Logger;
+  event: APIGatewayProxyEventV2;
+}
+
+export interface HttpResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface HttpHandlerOptions {
+  logger: Logger;
+  /** Defaults to the platform's public keys (SSM) and issuer/audience from the environment. */
+  verifier?: () => TokenVerifier;
+}
+
+export type HttpLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const defaultVerifier = once(() => createTokenVerifier(parameterKeySource(), tokenSettingsFromEnv()));
+const correlationIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+const idempotencyKeyPattern = /^[A-Za-z0-9._:-]{8,128}$/;
+
+function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  return event.headers?.[name] ?? undefined;
+}
+
+function correlationIdOf(event: APIGatewayProxyEventV2): string {
+  const supplied = header(event, 'x-correlation-id');
+  if (supplied && correlationIdPattern.test(supplied)) return supplied;
+  return event.requestContext?.requestId || newId('req');
+}
+
+function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  if (raw.trim() === '') return undefined;
+  const contentType = header(event, 'content-type') ?? '';
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError();
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (cause) {
+    throw new BadRequestError('The body is not valid JSON.', 'malformed-json', { cause });
+  }
+}
+
+async function authenticate(operation: HttpOperation, event: APIGatewayProxyEventV2, verifier: () => TokenVerifier) {
+  if (operation.auth === 'public') return undefined;
+  const authorization = header(event, 'authorization') ?? '';
+  const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization.trim());
+  if (!match?.[1]) throw new UnauthorizedError();
+  const caller = await verifier().verify(match[1]);
+  if (operation.auth === 'admin' && caller.role !== 'admin') throw new ForbiddenError('This operation is for administrators.');
+  return caller;
+}
+
+function validate(schema: z.ZodMiniType | undefined, input: unknown, prefix?: string): unknown {
+  if (!schema) return undefined;
+  const result = validateInput(schema, input, prefix);
+  if (!result.success) throw new ValidationError(result.errors);
+  return result.data;
+}
+
+function parseRequest(operation: HttpOperation, event: APIGatewayProxyEventV2) {
+  const spec = operation.request;
+  const params = spec?.params ? spec.params.safeParse(event.pathParameters ?? {}) : undefined;
+  // A malformed id names nothing that can exist.
+  if (params && !params.success) throw new NotFoundError('No such resource.');
+  const query = validate(spec?.query, event.queryStringParameters ?? {}, 'query');
+  const body = spec?.body ? validate(spec.body, parseJsonBody(event)) : undefined;
+  let idempotencyKey: string | undefined;
+  if (spec?.idempotencyKey) {
+    idempotencyKey = header(event, 'idempotency-key');
+    if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
+      throw new ValidationError([{ path: 'headers.idempotency-key', message: 'must be 8 to 128 letters, digits or ._:-' }]);
+    }
+  }
+  return { params: params?.data, query, body, idempotencyKey };
+}
+
+function jsonResponse(result: HttpResult, correlationId: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: result.status,
+    headers: {
+      ...(result.body === undefined ? {} : { 'content-type': 'application/json' }),
+      'x-correlation-id': correlationId,
+      ...result.headers,
+    },
+    body: result.body === undefined ? '' : JSON.stringify(result.body),
+  };
+}
+
+/**
+ * Wraps a use case as an API Gateway (HTTP API v2) Lambda handler: correlation id,
+ * authentication at the operation's level, validation against the contract's
+ * schemas (422 with field paths), and every error rendered as problem+json.
+ */
+export function httpHandler<const Op extends HttpOperation>(
+  operation: Op,
+  options: HttpHandlerOptions,
+  implementation: (request: HttpRequest<Op>) => Promise<HttpResult>,
+): HttpLambdaHandler {
+  const { logger } = options;
+  const verifier = options.verifier ?? defaultVerifier;
+
+  async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+    const correlationId = correlationIdOf(event);
+    logger.appendKeys({ correlationId, operationId: operation.operationId });
+    try {
+      const caller = await authenticate(operation, event, verifier);
+      if (caller) logger.appendKeys({ userId: caller.userId });
+      const parsed = parseRequest(operation, event);
+      const request = { ...parsed, caller, correlationId, logger, event } as HttpRequest<Op>;
+      return jsonResponse(await implementation(request), correlationId);
+    } catch (error) {
+      if (error instanceof HttpError && error.status < 500) {
+        logger.info('request refused', { status: error.status, problemType: error.problemType, reason: error.cause instanceof Error ? error.cause.message : undefined });
+      } else {
+        logger.error('request failed', error instanceof Error ? error : String(error));
+      }
+      return toProblemResponse(error, { correlationId, instance: event.rawPath });
+    }
+  }
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(handle);
+}

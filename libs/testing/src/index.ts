@@ -1,0 +1,3 @@
+export * from './store.js';
+export * from './tokens.js';
+export * from './api-events.js';

@@ -1,0 +1,28 @@
+import type { Caller, KeySource, PublicKey, SigningKey, TokenSettings } from '@shoplane/lambda-kit';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+
+export interface TestKeys extends KeySource {
+  signing: SigningKey;
+  public: PublicKey;
+}
+
+/** A fresh ES256 key pair held in memory, standing in for the platform's SSM/Secrets Manager keys. */
+export function generateTestKeys(): TestKeys {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const kid = createHash('sha256').update(publicKeyPem).digest('base64url').slice(0, 16);
+  const signing = { kid, privateKeyPem };
+  const pub = { kid, publicKeyPem };
+  return {
+    signing,
+    public: pub,
+    publicKeys: async () => [pub],
+    signingKey: async () => signing,
+  };
+}
+
+export const testTokenSettings: TokenSettings = { issuer: 'https://shoplane.test', audience: 'shoplane-api' };
+
+export const customer: Caller = { userId: 'usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V', role: 'customer' };
+export const admin: Caller = { userId: 'usr_01JD8Z4M6Q5J3K2N1P0R9S8T7W', role: 'admin' };

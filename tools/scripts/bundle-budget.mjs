@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * Prints every Lambda bundle's minified size from esbuild's metafile and fails when
+ * one is over the budget (cold starts grow with bundle size).
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+const budgetBytes = 250 * 1024;
+const folder = process.argv[2];
+if (!folder) {
+  console.error('usage: bundle-budget.mjs <dist folder>');
+  process.exit(2);
+}
+const meta = JSON.parse(readFileSync(join(folder, 'meta.json'), 'utf8'));
+const bundles = Object.entries(meta.outputs)
+  .filter(([file]) => file.endsWith('.mjs'))
+  .map(([file, output]) => ({ name: basename(file), bytes: output.bytes }))
+  .sort((a, b) => a.name.localeCompare(b.name));
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(`Lambda bundles in ${folder} (budget ${kb(budgetBytes)} minified):`);
+for (const bundle of bundles) {
+  const flag = bundle.bytes > budgetBytes ? '  OVER BUDGET' : '';
+  console.log(`  ${bundle.name.padEnd(32)} ${kb(bundle.bytes).padStart(10)}${flag}`);
+}
+const over = bundles.filter((bundle) => bundle.bytes > budgetBytes);
+if (over.length > 0) {
+  console.error(`${over.length} bundle(s) over the ${kb(budgetBytes)} budget.`);
+  process.exit(1);
+}
