@@ -1,0 +1,109 @@
+import { platformVariables, type PlatformCapability } from '@shoplane/manifest';
+import { Arn, ArnFormat, Stack } from 'aws-cdk-lib';
+import { EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import { Construct } from 'constructs';
+import { platformParameterName } from './naming.js';
+
+/**
+ * The platform's shared resources as a service stack sees them: names and ARNs
+ * read from SSM when the stack deploys, so that no CloudFormation export ties
+ * a service to the platform stack. Each lookup is created on first use, so a
+ * service only depends on the parameters its capabilities need.
+ */
+export class PlatformReferences extends Construct {
+  private cachedEventBus?: IEventBus;
+  private cachedSigningKey?: ISecret;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly stage: string,
+  ) {
+    super(scope, id);
+  }
+
+  get eventBus(): IEventBus {
+    this.cachedEventBus ??= EventBus.fromEventBusName(this, 'EventBus', this.lookup('eventBusName'));
+    return this.cachedEventBus;
+  }
+
+  get httpApiId(): string {
+    return this.lookup('httpApiId');
+  }
+
+  get tokenIssuer(): string {
+    return this.lookup('tokenIssuer');
+  }
+
+  get tokenAudience(): string {
+    return this.lookup('tokenAudience');
+  }
+
+  /** The parameter's *name* is fixed; functions read its value (the public keys) at cold start. */
+  get publicKeysParameterName(): string {
+    return platformParameterName(this.stage, 'publicKeys');
+  }
+
+  get publicKeysParameterArn(): string {
+    return Stack.of(this).formatArn({
+      service: 'ssm',
+      resource: 'parameter',
+      // The name starts with a slash, which the ARN already has after `parameter`.
+      resourceName: this.publicKeysParameterName.slice(1),
+    });
+  }
+
+  get signingKey(): ISecret {
+    this.cachedSigningKey ??= Secret.fromSecretCompleteArn(this, 'SigningKey', this.lookup('signingKeySecretArn'));
+    return this.cachedSigningKey;
+  }
+
+  private lookup(key: Parameters<typeof platformParameterName>[1]): string {
+    return StringParameter.valueForStringParameter(this, platformParameterName(this.stage, key));
+  }
+}
+
+/**
+ * Wires what a manifest's `capabilities` ask for into one function: the
+ * environment variables lambda-kit reads, and the one permission each needs,
+ * on exactly one resource.
+ */
+export function applyCapabilities(
+  fn: LambdaFunction,
+  capabilities: readonly PlatformCapability[],
+  platform: PlatformReferences,
+): void {
+  for (const capability of new Set(capabilities)) {
+    switch (capability) {
+      case 'publishEvents':
+        fn.addEnvironment(platformVariables.eventBusName, platform.eventBus.eventBusName);
+        platform.eventBus.grantPutEventsTo(fn);
+        break;
+      case 'verifyTokens':
+        fn.addEnvironment(platformVariables.tokenIssuer, platform.tokenIssuer);
+        fn.addEnvironment(platformVariables.tokenAudience, platform.tokenAudience);
+        fn.addEnvironment(platformVariables.publicKeysParameter, platform.publicKeysParameterName);
+        allow(fn, ['ssm:GetParameter'], platform.publicKeysParameterArn);
+        break;
+      case 'signTokens':
+        fn.addEnvironment(platformVariables.tokenIssuer, platform.tokenIssuer);
+        fn.addEnvironment(platformVariables.tokenAudience, platform.tokenAudience);
+        fn.addEnvironment(platformVariables.signingKeySecret, platform.signingKey.secretArn);
+        allow(fn, ['secretsmanager:GetSecretValue'], platform.signingKey.secretArn);
+        break;
+    }
+  }
+}
+
+function allow(grantee: IGrantable, actions: string[], resource: string): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [resource] }));
+}
+
+/** ARN of a function known only by name, for an exact-resource grant. */
+export function functionArnFromName(scope: Construct, name: string): string {
+  return Arn.format({ service: 'lambda', resource: 'function', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME }, Stack.of(scope));
+}
