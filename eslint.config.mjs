@@ -31,16 +31,34 @@ const dependencyRules = [
   ),
 ];
 
+/** Test files may also use the shared test helpers (DynamoDB Local, tokens, API events). */
+const testDependencyRules = dependencyRules.map((rule) =>
+  rule.sourceTag.startsWith('type:') && !rule.onlyDependOnLibsWithTags.includes('type:testing')
+    ? { ...rule, onlyDependOnLibsWithTags: [...rule.onlyDependOnLibsWithTags, 'type:testing'] }
+    : rule,
+);
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/*.d.ts', '**/cdk.out', '**/vite.config.*.timestamp*'] },
   {
     files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
+    // Tool configuration may reach the workspace's shared config files.
+    ignores: ['**/eslint.config.mjs', '**/vitest.config.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
         { enforceBuildableLibDependency: false, allow: [], depConstraints: dependencyRules },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/test-support.ts', '**/__fixtures__/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints: testDependencyRules },
       ],
     },
   },

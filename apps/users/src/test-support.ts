@@ -1,6 +1,5 @@
 import { createTokenSigner, createTokenVerifier } from '@shoplane/lambda-kit';
-import { createTestTable, generateTestKeys, testTokenSettings, type TestTable } from '@shoplane/testing';
-import { inject } from 'vitest';
+import { createTestTable, generateTestKeys, localStoreEndpoint, testTokenSettings, type TestTable } from '@shoplane/testing';
 import { bcryptHasher } from './adapters/password-hasher.js';
 import { dynamoUserRepository } from './adapters/user-repository.js';
 import type { PasswordHasher } from './domain/ports.js';
@@ -32,7 +31,7 @@ export function countingHasher(inner: PasswordHasher = bcryptHasher(fastHashCost
 
 /** Users wired to a fresh table in DynamoDB Local and in-memory keys. */
 export async function usersTestbed() {
-  const table: TestTable = await createTestTable(inject('dynamoDbEndpoint'), service);
+  const table: TestTable = await createTestTable(localStoreEndpoint(), service);
   const keys = generateTestKeys();
   const hasher = countingHasher();
   const users = dynamoUserRepository(table.documents, table.name);

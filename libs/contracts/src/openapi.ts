@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+  type ZodOpenApiResponseObject,
+} from 'zod-openapi';
 import type { HttpOperation } from './http.js';
 import { Problem, problemTitles } from './problem.js';
 import { domainEvents } from './events.js';
@@ -24,9 +29,9 @@ function problemResponse(status: number) {
 }
 
 function toOperationObject(operation: HttpOperation): ZodOpenApiOperationObject {
-  const responses: ZodOpenApiOperationObject['responses'] = {};
+  const responses: Record<`${number}`, ZodOpenApiResponseObject> = {};
   for (const [status, response] of Object.entries(operation.responses)) {
-    responses[status] = response.schema
+    responses[status as `${number}`] = response.schema
       ? { description: response.description, content: { 'application/json': { schema: response.schema } } }
       : { description: response.description };
   }
@@ -34,7 +39,7 @@ function toOperationObject(operation: HttpOperation): ZodOpenApiOperationObject 
   if (operation.auth !== 'public') problems.add(401);
   if (operation.auth === 'admin') problems.add(403);
   if (operation.request?.body) problems.add(422);
-  for (const status of [...problems].sort()) responses[String(status)] = problemResponse(status);
+  for (const status of [...problems].sort()) responses[`${status}`] = problemResponse(status);
   responses['500'] = problemResponse(500);
 
   const request = operation.request;

@@ -4,14 +4,8 @@
  * create their own uniquely named tables.
  */
 import { startDynamoDbLocal } from '@shoplane/local-cloud';
-import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    dynamoDbEndpoint: string;
-  }
-}
+import './store.js';
 
 export default async function setup(project: TestProject) {
   const store = await startDynamoDbLocal();

@@ -3,6 +3,18 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, localCredentials, localRegion } from '@shoplane/local-cloud';
 import type { ServiceManifest } from '@shoplane/manifest';
 import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoDbEndpoint: string;
+  }
+}
+
+/** Endpoint of the DynamoDB Local that the project's global setup started. */
+export function localStoreEndpoint(): string {
+  return inject('dynamoDbEndpoint');
+}
 
 export interface TestTable {
   name: string;

@@ -1,9 +1,24 @@
-import type { Caller, KeySource, PublicKey, SigningKey, TokenSettings } from '@shoplane/lambda-kit';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 
-export interface TestKeys extends KeySource {
+// Shaped like lambda-kit's token types without importing them: lambda-kit's own tests use this library.
+interface SigningKey {
+  kid: string;
+  privateKeyPem: string;
+}
+interface PublicKey {
+  kid: string;
+  publicKeyPem: string;
+}
+interface Caller {
+  userId: string;
+  role: 'customer' | 'admin';
+}
+
+export interface TestKeys {
   signing: SigningKey;
   public: PublicKey;
+  publicKeys(): Promise<PublicKey[]>;
+  signingKey(): Promise<SigningKey>;
 }
 
 /** A fresh ES256 key pair held in memory, standing in for the platform's SSM/Secrets Manager keys. */
@@ -22,7 +37,7 @@ export function generateTestKeys(): TestKeys {
   };
 }
 
-export const testTokenSettings: TokenSettings = { issuer: 'https://shoplane.test', audience: 'shoplane-api' };
+export const testTokenSettings = { issuer: 'https://shoplane.test', audience: 'shoplane-api' };
 
 export const customer: Caller = { userId: 'usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V', role: 'customer' };
 export const admin: Caller = { userId: 'usr_01JD8Z4M6Q5J3K2N1P0R9S8T7W', role: 'admin' };

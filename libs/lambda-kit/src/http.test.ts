@@ -1,0 +1,131 @@
+import { defineOperation } from '@shoplane/contracts';
+import { admin, apiEvent, customer, generateTestKeys, invoke, testTokenSettings } from '@shoplane/testing';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { ConflictError } from './errors.js';
+import { httpHandler, type HttpRequest } from './http.js';
+import { createLogger } from './logger.js';
+import { createTokenSigner, createTokenVerifier } from './tokens.js';
+
+const keys = generateTestKeys();
+const signer = createTokenSigner(keys, testTokenSettings);
+const verifier = () => createTokenVerifier(keys, testTokenSettings);
+const logger = createLogger('lambda-kit-test');
+
+const renameWidget = defineOperation({
+  operationId: 'renameWidget',
+  method: 'put',
+  path: '/widgets/{widgetId}',
+  auth: 'admin',
+  tags: ['widgets'],
+  summary: 'test operation',
+  request: {
+    params: z.object({ widgetId: z.string().check(z.regex(/^wdg_\d+$/)) }),
+    query: z.object({ dryRun: z.optional(z.enum(['true', 'false'])) }),
+    body: z.object({ name: z.string().check(z.minLength(2)), size: z.int().check(z.minimum(1)) }),
+    idempotencyKey: true,
+  },
+  responses: { 200: { description: 'renamed' } },
+  problems: [404, 409],
+});
+
+const seen: HttpRequest<typeof renameWidget>[] = [];
+const rename = httpHandler(renameWidget, { logger, verifier }, async (request) => {
+  seen.push(request);
+  if (request.body.name === 'taken') throw new ConflictError('That name is taken.', 'name-taken');
+  if (request.body.name === 'boom') throw new Error('database password is hunter2');
+  return { status: 200, body: { widgetId: request.params.widgetId, name: request.body.name } };
+});
+
+const adminToken = async () => (await signer.sign(admin)).token;
+const call = async (input: Parameters<typeof apiEvent>[1]) => invoke(rename, apiEvent(renameWidget, input));
+const validInput = async () => ({ token: await adminToken(), pathParameters: { widgetId: 'wdg_1' }, body: { name: 'Sprocket', size: 3 } });
+
+describe('httpHandler', () => {
+  it('hands the use case typed, validated input and the caller from the token', async () => {
+    const response = await call({ ...(await validInput()), query: { dryRun: 'true' }, headers: { 'idempotency-key': 'retry-key-0001' } });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ widgetId: 'wdg_1', name: 'Sprocket' });
+    const request = seen.at(-1);
+    expect(request?.caller).toEqual(admin);
+    expect(request?.query).toEqual({ dryRun: 'true' });
+    expect(request?.idempotencyKey).toBe('retry-key-0001');
+  });
+
+  it('answers 403 to a customer on an admin operation, before reading the body', async () => {
+    const before = seen.length;
+    const response = await call({ ...(await validInput()), token: (await signer.sign(customer)).token, body: { name: 1 } });
+
+    expect(response.status).toBe(403);
+    expect(seen).toHaveLength(before);
+  });
+
+  it('answers 401 without a token', async () => {
+    const response = await call({ ...(await validInput()), token: undefined });
+
+    expect(response.status).toBe(401);
+  });
+
+  it('answers 404 for a path parameter that cannot name a resource', async () => {
+    const response = await call({ ...(await validInput()), pathParameters: { widgetId: '../etc/passwd' } });
+
+    expect(response.status).toBe(404);
+  });
+
+  it('answers 422 with the path of every invalid field, in query and body', async () => {
+    const response = await call({ ...(await validInput()), query: { dryRun: 'maybe' }, body: { name: 'x', size: 1.5 } });
+
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({
+      type: 'https://shoplane.dev/problems/validation-failed',
+      errors: [{ path: 'query.dryRun', message: 'must be one of: "true", "false"' }],
+    });
+    const bodyOnly = await call({ ...(await validInput()), body: { name: 'x', size: 1.5 } });
+    expect((bodyOnly.body as { errors: unknown }).errors).toEqual([
+      { path: 'name', message: 'must have at least 2 characters' },
+      { path: 'size', message: 'must be an integer' },
+    ]);
+  });
+
+  it('answers 422 for an Idempotency-Key that is too short', async () => {
+    const response = await call({ ...(await validInput()), headers: { 'idempotency-key': 'x' } });
+
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ errors: [{ path: 'headers.idempotency-key' }] });
+  });
+
+  it('renders a domain error as its problem', async () => {
+    const response = await call({ ...(await validInput()), body: { name: 'taken', size: 1 } });
+
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ type: 'https://shoplane.dev/problems/name-taken', title: 'Conflict', detail: 'That name is taken.', instance: '/widgets/wdg_1' });
+  });
+
+  it('turns an unexpected error into a generic 500 that leaks nothing', async () => {
+    const response = await call({ ...(await validInput()), body: { name: 'boom', size: 1 } });
+
+    expect(response.status).toBe(500);
+    expect(response.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.stringify(response.body)).not.toContain('hunter2');
+    expect(response.body).toMatchObject({ type: 'https://shoplane.dev/problems/internal-error', correlationId: expect.any(String) });
+  });
+
+  it('reads a base64-encoded body as API Gateway sends binary-safe payloads', async () => {
+    const event = apiEvent(renameWidget, await validInput());
+    event.body = Buffer.from(JSON.stringify({ name: 'Encoded', size: 2 })).toString('base64');
+    event.isBase64Encoded = true;
+
+    const response = await invoke(rename, event);
+
+    expect(response.body).toEqual({ widgetId: 'wdg_1', name: 'Encoded' });
+  });
+
+  it('ignores a correlation id that is not a safe token and uses the request id instead', async () => {
+    const event = apiEvent(renameWidget, { ...(await validInput()), headers: { 'x-correlation-id': 'bad id\nwith newline' } });
+
+    const response = await invoke(rename, event);
+
+    expect(response.headers['x-correlation-id']).toBe(event.requestContext.requestId);
+  });
+});
