@@ -11,8 +11,11 @@ import { domainEvents } from './events.js';
 
 export interface DocumentInfo {
   version: string;
-  serverUrl?: string;
 }
+
+const tagDescriptions: Record<string, string> = {
+  users: 'Accounts, login and the bearer tokens every other service accepts.',
+};
 
 const idempotencyKeyHeader = z
   .string()
@@ -70,7 +73,9 @@ export function buildOpenApiDocument(operations: HttpOperation[], info: Document
     const item = (paths[operation.path] ??= {});
     item[operation.method] = toOperationObject(operation);
   }
-  const tags = [...new Set(operations.flatMap((o) => o.tags))].sort().map((name) => ({ name }));
+  const tags = [...new Set(operations.flatMap((o) => o.tags))]
+    .sort()
+    .map((name) => ({ name, description: tagDescriptions[name] ?? `Operations of the ${name} service.` }));
   return createDocument({
     openapi: '3.1.0',
     info: {
@@ -82,7 +87,14 @@ export function buildOpenApiDocument(operations: HttpOperation[], info: Document
         'minor units with an ISO-4217 currency. Domain events are listed under `components.schemas` as `<Event>Event`.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: info.serverUrl ?? 'http://localhost:3000', description: 'Local runtime (npm start)' }],
+    servers: [
+      { url: '/', description: 'Same origin: the local runtime (`npm start`) serves the API beside these docs' },
+      {
+        url: 'https://{apiId}.execute-api.{region}.amazonaws.com',
+        description: 'A deployed stage (SSM /shoplane/<stage>/platform/http-api-url)',
+        variables: { apiId: { default: 'your-api-id' }, region: { default: 'us-east-1' } },
+      },
+    ],
     tags,
     paths,
     components: {

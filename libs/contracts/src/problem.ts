@@ -5,7 +5,7 @@ export const FieldError = z
     path: z.string().register(z.globalRegistry, { description: 'Dotted path of the offending field, e.g. `items.0.quantity`.' }),
     message: z.string(),
   })
-  .register(z.globalRegistry, { id: 'FieldError' });
+  .register(z.globalRegistry, { description: 'One invalid field of the request.' });
 
 /** RFC 9457 problem details: every error the API answers has this shape. */
 export const Problem = z

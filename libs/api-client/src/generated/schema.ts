@@ -92,11 +92,6 @@ export interface components {
             email: string;
             password: string;
         };
-        FieldError: {
-            /** @description Dotted path of the offending field, e.g. `items.0.quantity`. */
-            path: string;
-            message: string;
-        };
         /** @enum {string} */
         Role: "customer" | "admin";
         RegisterUserResponse: {
@@ -146,12 +141,11 @@ export interface components {
             detail?: string;
             instance?: string;
             correlationId?: string;
-            errors?: components["schemas"]["FieldErrorOutput"][];
-        };
-        FieldErrorOutput: {
-            /** @description Dotted path of the offending field, e.g. `items.0.quantity`. */
-            path: string;
-            message: string;
+            errors?: {
+                /** @description Dotted path of the offending field, e.g. `items.0.quantity`. */
+                path: string;
+                message: string;
+            }[];
         };
         UserRegisteredEvent: {
             /**
