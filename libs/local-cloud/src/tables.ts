@@ -44,11 +44,14 @@ export function createTableInput(name: string, table: TableDeclaration): CreateT
   };
 }
 
-/** Creates the table unless it exists (a persisted local store keeps its tables between runs). */
-export async function ensureTable(client: DynamoDBClient, name: string, table: TableDeclaration): Promise<void> {
+/**
+ * Creates the table unless it exists (a persisted local store keeps its tables between
+ * runs). Resolves to whether it was created.
+ */
+export async function ensureTable(client: DynamoDBClient, name: string, table: TableDeclaration): Promise<boolean> {
   try {
     await client.send(new DescribeTableCommand({ TableName: name }));
-    return;
+    return false;
   } catch (error) {
     if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
   }
@@ -61,4 +64,5 @@ export async function ensureTable(client: DynamoDBClient, name: string, table: T
       }),
     );
   }
+  return true;
 }

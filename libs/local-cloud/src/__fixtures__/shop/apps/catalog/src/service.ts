@@ -1,0 +1,28 @@
+import { defineOperation, type HttpOperation } from '@shoplane/contracts';
+import { defineService } from '@shoplane/manifest';
+
+/** A test-only service exercising every kind of declaration the local runtime serves. */
+const operation = (method: HttpOperation['method'], path: string, operationId: string, auth: HttpOperation['auth'] = 'public') =>
+  defineOperation({ operationId, method, path, auth, tags: ['Things'], summary: operationId, responses: { 200: { description: 'OK' } }, problems: [] });
+
+export const service = defineService({
+  name: 'catalog',
+  table: {
+    partitionKey: { name: 'PK', type: 'S' },
+    sortKey: { name: 'SK', type: 'S' },
+    stream: { handler: 'on-change' },
+  },
+  routes: [
+    { operation: operation('post', '/things', 'createThing', 'admin'), handler: 'create-thing' },
+    { operation: operation('get', '/things/{thingId}', 'getThing'), handler: 'get-thing' },
+    { operation: operation('get', '/things/special', 'getSpecialThing'), handler: 'echo' },
+    { operation: operation('get', '/echo/{first}/{second}', 'echoGet', 'user'), handler: 'echo' },
+    { operation: operation('post', '/echo/{first}/{second}', 'echoPost', 'user'), handler: 'echo' },
+    { operation: operation('get', '/boom', 'boom'), handler: 'boom' },
+    { operation: operation('get', '/text', 'text'), handler: 'text' },
+    { operation: operation('get', '/binary', 'binary'), handler: 'binary' },
+  ],
+  subscriptions: [{ eventTypes: ['ThingCreated', 'ThingRenamed'], handler: 'on-thing-created' }],
+  internalOperations: [{ name: 'getThing', handler: 'lookup' }],
+  capabilities: ['publishEvents'],
+});

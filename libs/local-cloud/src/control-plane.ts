@@ -1,0 +1,147 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { epochSeconds, readRequestBody, sendAwsJson, sendAwsJsonError } from './aws-wire.js';
+import { localAccountId } from './aws-identity.js';
+import { localRegion } from './dynamodb-local.js';
+import { PutEventsValidationError, type PutEventsEntry, type LocalEventBus } from './event-bus.js';
+import type { FunctionRegistry } from './functions.js';
+import { handleInvoke, invokePath } from './lambda-api.js';
+import type { LocalLog } from './log.js';
+
+/**
+ * The slice of AWS the Lambdas' own adapters call, on a loopback port, so their real
+ * SDK code runs unchanged: SSM GetParameter(s), Secrets Manager GetSecretValue,
+ * EventBridge PutEvents and Lambda Invoke. The SDK is pointed here by
+ * `AWS_ENDPOINT_URL_<SERVICE>` variables (environment.ts).
+ */
+export interface ControlPlaneBackends {
+  /** SSM parameters by name (plain String parameters). */
+  parameters: ReadonlyMap<string, string>;
+  /** Secrets Manager secrets by name (SecretString). */
+  secrets: ReadonlyMap<string, string>;
+  bus: Pick<LocalEventBus, 'put'>;
+  functions: FunctionRegistry;
+  log: LocalLog;
+}
+
+export interface ControlPlane {
+  endpoint: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const startedAt = new Date();
+
+function parameterArn(name: string): string {
+  return `arn:aws:ssm:${localRegion}:${localAccountId}:parameter${name.startsWith('/') ? '' : '/'}${name}`;
+}
+
+function secretArn(name: string): string {
+  // Real secret ARNs end in a random six-character suffix; a fixed one keeps them stable across runs.
+  return `arn:aws:secretsmanager:${localRegion}:${localAccountId}:secret:${name}-local0`;
+}
+
+function parameter(name: string, value: string) {
+  return { Name: name, Type: 'String', Value: value, Version: 1, LastModifiedDate: epochSeconds(startedAt), ARN: parameterArn(name), DataType: 'text' };
+}
+
+type Operation = (input: Record<string, unknown>, response: ServerResponse) => void;
+
+function operations(backends: ControlPlaneBackends): Record<string, Operation> {
+  const parameterName = (value: unknown) => {
+    const name = String(value ?? '');
+    // Callers may pass the ARN; the parameter is stored under its name.
+    return name.startsWith('arn:') ? name.slice(name.indexOf(':parameter') + ':parameter'.length) : name;
+  };
+  return {
+    'AmazonSSM.GetParameter': (input, response) => {
+      const name = parameterName(input.Name);
+      const value = backends.parameters.get(name);
+      if (value === undefined) return sendAwsJsonError(response, 400, 'ParameterNotFound', `Parameter ${name} not found.`);
+      sendAwsJson(response, 200, { Parameter: parameter(name, value) });
+    },
+    'AmazonSSM.GetParameters': (input, response) => {
+      const names = Array.isArray(input.Names) ? input.Names.map(parameterName) : [];
+      const found = names.filter((name) => backends.parameters.has(name));
+      sendAwsJson(response, 200, {
+        Parameters: found.map((name) => parameter(name, backends.parameters.get(name) ?? '')),
+        InvalidParameters: names.filter((name) => !backends.parameters.has(name)),
+      });
+    },
+    'secretsmanager.GetSecretValue': (input, response) => {
+      const id = String(input.SecretId ?? '');
+      const name = [...backends.secrets.keys()].find((candidate) => candidate === id || secretArn(candidate) === id);
+      const value = name === undefined ? undefined : backends.secrets.get(name);
+      if (name === undefined || value === undefined) {
+        return sendAwsJsonError(response, 400, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+      }
+      sendAwsJson(response, 200, {
+        ARN: secretArn(name),
+        Name: name,
+        VersionId: '00000000-0000-4000-8000-000000000001',
+        SecretString: value,
+        VersionStages: ['AWSCURRENT'],
+        CreatedDate: epochSeconds(startedAt),
+      });
+    },
+    'AWSEvents.PutEvents': (input, response) => {
+      const entries = Array.isArray(input.Entries) ? (input.Entries as PutEventsEntry[]) : [];
+      try {
+        sendAwsJson(response, 200, backends.bus.put(entries));
+      } catch (error) {
+        if (!(error instanceof PutEventsValidationError)) throw error;
+        sendAwsJsonError(response, 400, 'ValidationException', error.message);
+      }
+    },
+  };
+}
+
+export async function startControlPlane(backends: ControlPlaneBackends): Promise<ControlPlane> {
+  const table = operations(backends);
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const invoke = invokePath.exec(path);
+    if (request.method === 'POST' && invoke?.[1]) return handleInvoke(request, response, invoke[1], backends.functions, backends.log);
+    const target = String(request.headers['x-amz-target'] ?? '');
+    const operation = request.method === 'POST' && path === '/' ? table[target] : undefined;
+    if (!operation) {
+      await readRequestBody(request);
+      const what = target || `${request.method} ${path}`;
+      return sendAwsJsonError(response, 400, 'UnknownOperationException', `The local runtime does not emulate ${what}.`);
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse((await readRequestBody(request)).toString('utf8') || '{}');
+    } catch {
+      return sendAwsJsonError(response, 400, 'SerializationException', 'The request body is not valid JSON.');
+    }
+    operation(typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {}, response);
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      backends.log.error(`Control plane failed on ${request.headers['x-amz-target'] ?? request.url}:`, error);
+      if (!response.headersSent) sendAwsJsonError(response, 500, 'InternalFailure', 'The local control plane failed; see its log.');
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    close: () => closeServer(server),
+  };
+}
+
+/** Closes a server, cutting idle keep-alive connections the SDK holds open. */
+export function closeServer(server: ReturnType<typeof createServer>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,90 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { functionName, handlerNames, type ServiceManifest } from '@shoplane/manifest';
+import { localStage } from './aws-identity.js';
+import type { LambdaHandler, LocalFunction } from './functions.js';
+
+/** The workspace root, found from this file's place in it (libs/local-cloud/src), never from the cwd. */
+export function workspaceRoot(): string {
+  return resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
+}
+
+/** A service found under `apps/<name>/src/service.ts`. */
+export interface DiscoveredService {
+  manifest: ServiceManifest;
+  /** `apps/<name>/src` */
+  sourceDirectory: string;
+  /** `apps/<name>/src/seed.ts`, when the service has one. */
+  seedFile?: string;
+}
+
+function isManifest(value: unknown): value is ServiceManifest {
+  const candidate = value as Partial<ServiceManifest> | null;
+  return typeof candidate?.name === 'string' && typeof candidate.table === 'object' && Array.isArray(candidate.routes);
+}
+
+async function importModule(file: string): Promise<Record<string, unknown>> {
+  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+}
+
+export function handlerFile(service: DiscoveredService, handler: string): string {
+  return join(service.sourceDirectory, 'handlers', `${handler}.ts`);
+}
+
+/** Imports every `apps/*\/src/service.ts` under `root` and checks each manifest's handlers exist. */
+export async function discoverServices(root: string): Promise<DiscoveredService[]> {
+  const appsDirectory = join(root, 'apps');
+  const folders = existsSync(appsDirectory)
+    ? readdirSync(appsDirectory, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+    : [];
+  const candidates = folders.filter((folder) => existsSync(join(appsDirectory, folder, 'src', 'service.ts')));
+  return Promise.all(
+    candidates.map(async (folder): Promise<DiscoveredService> => {
+      const sourceDirectory = join(appsDirectory, folder, 'src');
+      const file = join(sourceDirectory, 'service.ts');
+      const exported = (await importModule(file)).service;
+      if (!isManifest(exported)) throw new Error(`${file} must export \`service\`, a ServiceManifest (see @shoplane/manifest).`);
+      if (exported.name !== folder) {
+        throw new Error(`${file} declares service "${exported.name}", but lives in apps/${folder}; the name must match the folder.`);
+      }
+      const service: DiscoveredService = { manifest: exported, sourceDirectory };
+      const missing = handlerNames(exported).filter((handler) => !existsSync(handlerFile(service, handler)));
+      if (missing.length > 0) {
+        throw new Error(`Service ${folder} declares handler(s) without a file: ${missing.map((h) => `apps/${folder}/src/handlers/${h}.ts`).join(', ')}`);
+      }
+      const seedFile = join(sourceDirectory, 'seed.ts');
+      return existsSync(seedFile) ? { ...service, seedFile } : service;
+    }),
+  );
+}
+
+/**
+ * Imports every handler module, as a Lambda cold start would. Call it after the local
+ * environment is set: handlers may read their configuration at import time.
+ */
+export async function loadFunctions(services: DiscoveredService[]): Promise<LocalFunction[]> {
+  const loads = services.flatMap((service) =>
+    handlerNames(service.manifest).map(async (handler): Promise<LocalFunction> => {
+      const file = handlerFile(service, handler);
+      let exported: unknown;
+      try {
+        exported = (await importModule(file)).handler;
+      } catch (error) {
+        throw new Error(`Loading ${file} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      if (typeof exported !== 'function') throw new Error(`${file} must export \`handler(event, context)\`.`);
+      return { name: functionName(localStage, service.manifest.name, handler), service: service.manifest.name, handler, run: exported as LambdaHandler };
+    }),
+  );
+  return Promise.all(loads);
+}
+
+/** Runs `seed()` from the service's seed.ts and returns the lines it wants printed. */
+export async function runSeed(service: DiscoveredService): Promise<string[]> {
+  if (!service.seedFile) return [];
+  const seed = (await importModule(service.seedFile)).seed;
+  if (typeof seed !== 'function') throw new Error(`${service.seedFile} must export \`seed(): Promise<string[]>\`.`);
+  const lines: unknown = await (seed as () => Promise<unknown>)();
+  return Array.isArray(lines) ? lines.map(String) : [];
+}

@@ -1,0 +1,106 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { newRequestId, toApiGatewayEvent } from './api-event.js';
+import { toHttpReply } from './api-result.js';
+import type { DocsAssets } from './docs-assets.js';
+import type { LocalLog } from './log.js';
+import { sendJson, sendProblem } from './problem.js';
+import type { RouteTable } from './routes.js';
+
+/** Largest request body the gateway forwards to a handler. */
+export const maxBodyBytes = 1024 * 1024;
+
+export interface GatewayOptions {
+  routes: RouteTable;
+  invoke(functionName: string, event: unknown): Promise<unknown>;
+  docs: DocsAssets;
+  /** Read-only operator views (`/__local/...`), e.g. the event log and dead letters. */
+  operatorViews: Record<string, () => unknown>;
+  log: LocalLog;
+}
+
+async function readBody(request: IncomingMessage): Promise<{ body: Buffer; tooLarge: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  // Keep reading past the limit (discarding) so the client gets the 413 instead of a reset connection.
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBodyBytes) tooLarge = true;
+    else chunks.push(buffer);
+  }
+  return { body: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge };
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** An HTTP server that turns requests into API Gateway HTTP API events for the manifests' handlers. */
+export function createGateway(options: GatewayOptions): Server {
+  const { routes, docs, log } = options;
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const requestId = newRequestId();
+    const correlationId = firstHeader(request.headers['x-correlation-id']);
+    const method = (request.method ?? 'GET').toUpperCase();
+    const target = request.url ?? '/';
+    const path = target.split('?')[0] ?? '/';
+    response.setHeader('apigw-requestid', requestId);
+    response.on('finish', () => log.info(`${method} ${target} → ${response.statusCode} (${Date.now() - started} ms)`));
+    const problem = (status: number, detail: string, headers?: Record<string, string>) =>
+      sendProblem(response, status, detail, { headers, correlationId, instance: path });
+
+    if (method === 'GET') {
+      if (path === '/health') return sendJson(response, 200, { status: 'ok' });
+      const view = path.startsWith('/__local/') ? options.operatorViews[path.slice('/__local/'.length)] : undefined;
+      if (view) return sendJson(response, 200, view());
+      if (await docs.serve(path, response)) return;
+    }
+
+    const match = routes.match(method, path);
+    if (match.kind === 'not-found') return problem(404, `No route matches ${method} ${path}.`);
+    if (match.kind === 'wrong-method') {
+      return problem(405, `${path} does not support ${method}; use ${match.allow.join(', ')}.`, { allow: match.allow.join(', ') });
+    }
+    const { body, tooLarge } = await readBody(request);
+    if (tooLarge) return problem(413, `The request body exceeds ${maxBodyBytes} bytes.`);
+
+    const { route } = match;
+    const routeKey = `${route.method.toUpperCase()} ${route.path}`;
+    const event = toApiGatewayEvent(
+      { method, target, rawHeaders: request.rawHeaders, httpVersion: request.httpVersion, remoteAddress: request.socket.remoteAddress, body },
+      { routeKey, pathParameters: match.pathParameters },
+      requestId,
+    );
+    let result: unknown;
+    try {
+      result = await options.invoke(route.functionName, event);
+    } catch (error) {
+      log.error(`${route.functionName} threw while handling ${routeKey} (request ${requestId}):`, error);
+      return problem(500, 'The server could not complete the request.');
+    }
+    const mapped = toHttpReply(result);
+    if (!mapped.ok) {
+      log.error(`${route.functionName} returned a result API Gateway rejects (${mapped.reason}); request ${requestId}`);
+      return problem(500, 'The server could not complete the request.');
+    }
+    const { reply } = mapped;
+    const { 'content-length': _ignored, ...headers } = reply.headers;
+    response.writeHead(reply.statusCode, {
+      ...headers,
+      ...(reply.cookies.length > 0 ? { 'set-cookie': reply.cookies } : {}),
+      'content-length': reply.body.length,
+    });
+    response.end(reply.body);
+  }
+
+  return createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log.error(`Gateway failed on ${request.method} ${request.url}:`, error);
+      if (!response.headersSent) sendProblem(response, 500, 'The server could not complete the request.');
+      else response.destroy();
+    });
+  });
+}

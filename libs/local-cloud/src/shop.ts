@@ -1,0 +1,166 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
+import { closeServer, startControlPlane } from './control-plane.js';
+import { discoverServices, loadFunctions, runSeed, workspaceRoot } from './discovery.js';
+import { docsAssets } from './docs-assets.js';
+import { freePort, localCredentials, localRegion, startDynamoDbLocal } from './dynamodb-local.js';
+import { applyEnvironment, localEnvironment, localPlatform } from './environment.js';
+import { LocalEventBus } from './event-bus.js';
+import { FunctionRegistry } from './functions.js';
+import { createGateway } from './gateway.js';
+import { loadOrCreateSigningKeys, type SigningKeys } from './keys.js';
+import { consoleLog, silentLog } from './log.js';
+import { RouteTable } from './routes.js';
+import { startStreamPoller, type StreamPoller } from './streams.js';
+import { busSubscriptions, summarize, type ServiceSummary } from './summary.js';
+import { ensureTable } from './tables.js';
+
+export interface LocalShopOptions {
+  /** Gateway port; 0 picks a free one (tests). Defaults to 3000. */
+  port?: number;
+  /** Keep DynamoDB data and the signing keys under `<root>/.data`. */
+  persist?: boolean;
+  /** Workspace root holding `apps/` (tests pass a fixture root). Defaults to this workspace. */
+  root?: string;
+  /** Log nothing (tests). */
+  quiet?: boolean;
+}
+
+export interface LocalShop {
+  /** Base URL of the HTTP API, e.g. `http://localhost:3000`. */
+  url: string;
+  port: number;
+  services: ServiceSummary[];
+  bus: LocalEventBus;
+  dynamodb: { endpoint: string; dataDirectory?: string };
+  controlPlane: { endpoint: string };
+  /** The variables the functions run with (also set on this process while the shop runs). */
+  environment: Record<string, string>;
+  /** What each service's seed asked to print, e.g. the admin's credentials. */
+  seedLines: { service: string; lines: string[] }[];
+  stop(): Promise<void>;
+}
+
+function platformParameters(keys: SigningKeys, services: ServiceSummary[]): Map<string, string> {
+  const parameters = new Map([[localPlatform.publicKeysParameter, JSON.stringify({ keys: [{ kid: keys.kid, publicKeyPem: keys.publicKeyPem }] })]]);
+  // Internal operations publish their function names as SSM parameters, as their stacks do in AWS.
+  for (const operation of services.flatMap((service) => service.internalOperations)) parameters.set(operation.parameter, operation.functionName);
+  return parameters;
+}
+
+async function listen(server: Server, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use; start with PORT=<another port>.`) : error),
+    );
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * Runs every discovered service in this process: DynamoDB Local with each manifest's
+ * table (and stream), the event bus, the AWS control plane and the HTTP gateway.
+ * Sets process-wide environment variables, so run one shop per process at a time.
+ */
+export async function startLocalShop(options: LocalShopOptions = {}): Promise<LocalShop> {
+  const root = options.root ?? workspaceRoot();
+  const log = options.quiet ? silentLog : consoleLog;
+  const cleanup: (() => unknown)[] = [];
+  const stop = async () => {
+    for (const step of cleanup.splice(0).reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        log.error('Stopping the local shop:', error);
+      }
+    }
+  };
+
+  try {
+    const discovered = await discoverServices(root);
+    const services = discovered.map((service) => summarize(service.manifest));
+    const keys = loadOrCreateSigningKeys(options.persist ? join(root, '.data', 'keys', 'jwt.json') : undefined);
+    const functions = new FunctionRegistry();
+    const bus = new LocalEventBus({
+      busName: localPlatform.eventBusName,
+      subscriptions: busSubscriptions(services),
+      invoke: (name, event: SQSEvent) => functions.invoke(name, event),
+      log,
+    });
+    cleanup.push(() => bus.stop());
+    const secrets = new Map([[localPlatform.signingKeySecret, JSON.stringify({ kid: keys.kid, privateKeyPem: keys.privateKeyPem })]]);
+    const controlPlane = await startControlPlane({ parameters: platformParameters(keys, services), secrets, bus, functions, log });
+    cleanup.push(() => controlPlane.close());
+
+    // Ports first, so the environment is complete before any handler module is imported.
+    const dynamoPort = await freePort();
+    const environment = localEnvironment(
+      discovered.map((service) => service.manifest),
+      { dynamodb: `http://127.0.0.1:${dynamoPort}`, controlPlane: controlPlane.endpoint },
+    );
+    cleanup.push(applyEnvironment(environment));
+    const dataDirectory = options.persist ? join(root, '.data', 'ddb') : undefined;
+    // Java starts while the handlers are imported; both take about a second.
+    const dynamoStarting = startDynamoDbLocal({ port: dynamoPort, dataDirectory });
+    const dynamoStopped = dynamoStarting.catch(() => undefined);
+    cleanup.push(async () => (await dynamoStopped)?.stop());
+    for (const fn of await loadFunctions(discovered)) functions.add(fn);
+    const dynamo = await dynamoStarting;
+
+    const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
+    const created = await Promise.all(discovered.map((service, index) => ensureTable(client, services[index]?.tableName ?? '', service.manifest.table)));
+    client.destroy();
+    const pollers: StreamPoller[] = [];
+    for (const [index, service] of services.entries()) {
+      if (!service.stream) continue;
+      const poller = await startStreamPoller({
+        endpoint: dynamo.endpoint,
+        tableName: service.tableName,
+        functionName: service.stream.functionName,
+        startAt: created[index] ? 'TRIM_HORIZON' : 'LATEST',
+        invoke: (name, event: DynamoDBStreamEvent) => functions.invoke(name, event),
+        log,
+      });
+      pollers.push(poller);
+      cleanup.push(() => poller.stop());
+    }
+
+    const gateway = createGateway({
+      routes: new RouteTable(services.flatMap((service) => service.routes)),
+      invoke: (name, event) => functions.invoke(name, event),
+      docs: docsAssets(root),
+      operatorViews: {
+        events: () => ({ items: bus.events.reverse() }),
+        'dead-letters': () => ({ events: bus.deadLetters, streamRecords: pollers.flatMap((poller) => poller.deadLetters) }),
+      },
+      log,
+    });
+    const port = await listen(gateway, options.port ?? 3000);
+    cleanup.push(() => closeServer(gateway));
+
+    const seedLines: LocalShop['seedLines'] = [];
+    for (const service of discovered) {
+      const lines = await runSeed(service);
+      if (lines.length > 0) seedLines.push({ service: service.manifest.name, lines });
+    }
+
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      services,
+      bus,
+      dynamodb: { endpoint: dynamo.endpoint, ...(dataDirectory ? { dataDirectory } : {}) },
+      controlPlane: { endpoint: controlPlane.endpoint },
+      environment,
+      seedLines,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

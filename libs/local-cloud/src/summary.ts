@@ -1,0 +1,49 @@
+import type { AuthLevel } from '@shoplane/contracts';
+import { functionName, internalOperationVariable, parameterName, tableName, type ServiceManifest } from '@shoplane/manifest';
+import { localStage } from './aws-identity.js';
+import type { BusSubscription } from './event-bus.js';
+import type { GatewayRoute } from './routes.js';
+
+/** What the local shop runs for one service, in the terms an operator sees in AWS. */
+export interface ServiceSummary {
+  name: string;
+  tableName: string;
+  routes: GatewayRoute[];
+  subscriptions: { eventTypes: string[]; functionName: string }[];
+  internalOperations: { name: string; functionName: string; variable: string; parameter: string }[];
+  stream?: { functionName: string };
+}
+
+export function summarize(manifest: ServiceManifest): ServiceSummary {
+  const fn = (handler: string) => functionName(localStage, manifest.name, handler);
+  return {
+    name: manifest.name,
+    tableName: tableName(localStage, manifest.name),
+    routes: manifest.routes.map((route) => ({
+      method: route.operation.method,
+      path: route.operation.path,
+      auth: route.operation.auth satisfies AuthLevel,
+      operationId: route.operation.operationId,
+      service: manifest.name,
+      functionName: fn(route.handler),
+    })),
+    subscriptions: (manifest.subscriptions ?? []).map((subscription) => ({
+      eventTypes: subscription.eventTypes,
+      functionName: fn(subscription.handler),
+    })),
+    internalOperations: (manifest.internalOperations ?? []).map((operation) => ({
+      name: operation.name,
+      functionName: fn(operation.handler),
+      variable: internalOperationVariable(`${manifest.name}.${operation.name}`),
+      parameter: parameterName(localStage, manifest.name, operation.name),
+    })),
+    ...(manifest.table.stream ? { stream: { functionName: fn(manifest.table.stream.handler) } } : {}),
+  };
+}
+
+/** Each subscription is its own queue in AWS (rule → SQS → Lambda); locally the queue is named after its consumer. */
+export function busSubscriptions(services: ServiceSummary[]): BusSubscription[] {
+  return services.flatMap((service) =>
+    service.subscriptions.map((subscription) => ({ ...subscription, queueName: subscription.functionName })),
+  );
+}

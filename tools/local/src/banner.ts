@@ -1,0 +1,49 @@
+import type { LocalShop } from '@shoplane/local-cloud';
+
+export type BannerInput = Pick<LocalShop, 'url' | 'services' | 'dynamodb' | 'controlPlane' | 'seedLines'>;
+
+const pad = (text: string, width: number) => text.padEnd(width);
+
+/** What `npm start` prints once the shop is up: where everything is, by service. */
+export function banner(shop: BannerInput, readyMs: number): string[] {
+  const lines = [
+    `Shoplane local runtime ready in ${(readyMs / 1000).toFixed(1)} s`,
+    '',
+    `  API        ${shop.url}`,
+    `  Docs       ${shop.url}/docs/`,
+    `  OpenAPI    ${shop.url}/openapi.json`,
+  ];
+  const width = Math.max(0, ...shop.services.flatMap((service) => service.routes.map((route) => route.path.length)));
+  for (const service of shop.services) {
+    lines.push('', `  ${service.name}  (table ${service.tableName})`);
+    for (const route of service.routes) {
+      lines.push(`    ${pad(route.method.toUpperCase(), 7)}${pad(route.path, width + 2)}${pad(route.auth, 8)}${route.operationId}`);
+    }
+    for (const subscription of service.subscriptions) {
+      lines.push(`    on ${subscription.eventTypes.join(', ')} → ${subscription.functionName}`);
+    }
+    for (const operation of service.internalOperations) {
+      lines.push(`    internal ${service.name}.${operation.name} → ${operation.functionName} (${operation.variable})`);
+    }
+    if (service.stream) lines.push(`    stream → ${service.stream.functionName}`);
+  }
+  const storage = shop.dynamodb.dataDirectory
+    ? `persisted in ${shop.dynamodb.dataDirectory}`
+    : 'in memory: data is gone when you stop (npm start -- --persist keeps it)';
+  lines.push(
+    '',
+    `  DynamoDB   ${shop.dynamodb.endpoint}  (${storage})`,
+    `  AWS APIs   ${shop.controlPlane.endpoint}  (EventBridge, Lambda, SSM, Secrets Manager)`,
+  );
+  if (shop.seedLines.length > 0) {
+    lines.push('', '  Seed data');
+    for (const seed of shop.seedLines) for (const line of seed.lines) lines.push(`    ${seed.service}: ${line}`);
+  }
+  lines.push(
+    '',
+    `  Operator   ${shop.url}/__local/events  ${shop.url}/__local/dead-letters  ${shop.url}/health`,
+    '',
+    'Ctrl+C stops everything.',
+  );
+  return lines;
+}

@@ -1,0 +1,33 @@
+import { performance } from 'node:perf_hooks';
+import { startLocalShop, type LocalShop } from '@shoplane/local-cloud';
+import { banner } from './banner.js';
+import { parseStartOptions } from './options.js';
+
+async function main(): Promise<void> {
+  const options = parseStartOptions(process.argv.slice(2), process.env);
+  console.log(`Starting Shoplane locally${options.persist ? ' (persisting data under .data/)' : ''}…`);
+  const running: { shop?: LocalShop } = {};
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      console.error(`${signal} again: exiting without waiting.`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    // stop() waits for DynamoDB Local's Java process to exit, so nothing is left running.
+    void (running.shop?.stop() ?? Promise.resolve()).then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  running.shop = await startLocalShop({ port: options.port, persist: options.persist });
+  // performance.now() counts from process start, so this includes tsx and module loading.
+  console.log(banner(running.shop, performance.now()).join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
+  process.exit(1);
+});
