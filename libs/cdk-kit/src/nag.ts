@@ -1,4 +1,4 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 
@@ -14,6 +14,16 @@ export function applyNagChecks(app: App): void {
  */
 export function acknowledgeNagFinding(scope: IConstruct, id: string, reason: string): void {
   Validations.of(scope).acknowledge({ id, reason });
+}
+
+/**
+ * How cdk-nag names a token in a finding id, e.g. `<TableCD117FA1.Arn>`, so an
+ * acknowledgement can name one exact finding instead of the whole rule.
+ */
+export function nagTokenName(element: CfnElement, attribute: string): string {
+  const stack = Stack.of(element);
+  const logicalId: unknown = stack.resolve(stack.getLogicalId(element));
+  return `<${String(logicalId)}.${attribute}>`;
 }
 
 export interface NagFinding {

@@ -1,9 +1,9 @@
 import type { KeyAttribute, TableAccess, TableDeclaration } from '@shoplane/manifest';
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, CfnGlobalTable, StreamViewType, TableV2, type Attribute } from 'aws-cdk-lib/aws-dynamodb';
 import type { IGrantable, Role } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import { acknowledgeNagFinding } from './nag.js';
+import { acknowledgeNagFinding, nagTokenName } from './nag.js';
 
 function attribute(key: KeyAttribute): Attribute {
   return { name: key.name, type: key.type === 'N' ? AttributeType.NUMBER : AttributeType.STRING };
@@ -61,11 +61,9 @@ export function grantTableAccess(table: TableV2, grantee: IGrantable, access: Ta
 export function acknowledgeOwnIndexWildcard(table: TableV2, role: Role): void {
   const cfnTable = table.node.defaultChild;
   if (!(cfnTable instanceof CfnGlobalTable) || !cfnTable.globalSecondaryIndexes) return;
-  const stack = Stack.of(table);
-  const logicalId: unknown = stack.resolve(stack.getLogicalId(cfnTable));
   acknowledgeNagFinding(
     role,
-    `AwsSolutions-IAM5[Resource::<${String(logicalId)}.Arn>/index/*]`,
+    `AwsSolutions-IAM5[Resource::${nagTokenName(cfnTable, 'Arn')}/index/*]`,
     "Queries on the service's own table indexes; the wildcard is bound to this table's ARN and covers only its declared GSIs.",
   );
 }
