@@ -1,0 +1,9 @@
+import { applyNagChecks } from '@shoplane/cdk-kit';
+import { App } from 'aws-cdk-lib';
+import { createPlatformStack } from './stack.js';
+
+// CDK app entry of the platform: `nx deploy platform` (add `-c stage=<name>` for another stage).
+const app = new App();
+applyNagChecks(app);
+createPlatformStack(app);
+app.synth();

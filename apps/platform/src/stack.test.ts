@@ -1,0 +1,119 @@
+import { createStubBundles, unacknowledgedNagFindings } from '@shoplane/cdk-kit';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPlatformStack, type PlatformStack } from './stack.js';
+
+function platformStack(context: Record<string, string> = {}): PlatformStack {
+  const app = new App({ context });
+  return createPlatformStack(app, { assetsRoot: createStubBundles('platform', ['signing-key']) });
+}
+
+describe('PlatformStack', () => {
+  let stack: PlatformStack;
+  let template: Template;
+
+  beforeAll(() => {
+    stack = platformStack();
+    template = Template.fromStack(stack);
+  });
+
+  it('is named shoplane-<stage>-platform', () => {
+    expect(stack.stackName).toBe('shoplane-dev-platform');
+  });
+
+  it('creates one HTTP API with only an auto-deployed $default stage', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AutoDeploy: true });
+  });
+
+  it('logs every API request as JSON to its own log group', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HttpApiAccessLogs'), 'Arn'] },
+        Format: Match.serializedJson(Match.objectLike({ requestId: '$context.requestId', status: '$context.status' })),
+      },
+    });
+  });
+
+  it('throttles every route by default', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+    });
+  });
+
+  it('creates the event bus shoplane-<stage> with a 30-day archive of its events', () => {
+    template.hasResourceProperties('AWS::Events::EventBus', { Name: 'shoplane-dev' });
+    template.hasResourceProperties('AWS::Events::Archive', {
+      SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventBus'), 'Arn'] },
+      RetentionDays: 30,
+    });
+  });
+
+  it.each([
+    ['/shoplane/dev/platform/http-api-id', { Ref: Match.stringLikeRegexp('^HttpApi') }],
+    ['/shoplane/dev/platform/http-api-url', Match.objectLike({ 'Fn::Join': Match.anyValue() })],
+    ['/shoplane/dev/platform/event-bus-name', { Ref: Match.stringLikeRegexp('^EventBus') }],
+    ['/shoplane/dev/platform/event-bus-arn', { 'Fn::GetAtt': [Match.stringLikeRegexp('^EventBus'), 'Arn'] }],
+    ['/shoplane/dev/platform/token-issuer', 'https://shoplane/dev'],
+    ['/shoplane/dev/platform/token-audience', 'shoplane-api'],
+    ['/shoplane/dev/platform/signing-key-secret-arn', { Ref: Match.stringLikeRegexp('^SigningKeySecret') }],
+  ])('publishes %s in SSM', (name, value) => {
+    template.hasResourceProperties('AWS::SSM::Parameter', { Name: name, Value: value });
+  });
+
+  it('fills the signing key secret and the public keys parameter through a custom resource', () => {
+    template.hasResourceProperties('Custom::SigningKey', {
+      SecretId: { Ref: Match.stringLikeRegexp('^SigningKeySecret') },
+      ParameterName: '/shoplane/dev/platform/jwt-public-keys',
+    });
+  });
+
+  it('runs the key provisioner from its prebuilt bundle on arm64 Node.js 24', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'shoplane-dev-platform-signing-key',
+      Handler: 'signing-key.handler',
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+    });
+  });
+
+  it('lets the key provisioner touch only the signing key secret and the public keys parameter', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Action: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
+            Effect: 'Allow',
+            Resource: { Ref: Match.stringLikeRegexp('^SigningKeySecret') },
+          },
+          {
+            Action: 'ssm:PutParameter',
+            Effect: 'Allow',
+            Resource: { 'Fn::Join': ['', Match.arrayWith([':parameter/shoplane/dev/platform/jwt-public-keys'])] },
+          },
+        ]),
+      },
+    });
+  });
+
+  it('passes cdk-nag AwsSolutions checks with no unacknowledged error', () => {
+    expect(unacknowledgedNagFindings(stack)).toEqual([]);
+  });
+});
+
+describe('PlatformStack in another stage', () => {
+  it('takes the stage from the app context into every name', () => {
+    const template = Template.fromStack(platformStack({ stage: 'prod' }));
+
+    template.hasResourceProperties('AWS::Events::EventBus', { Name: 'shoplane-prod' });
+    template.hasResourceProperties('AWS::SSM::Parameter', { Name: '/shoplane/prod/platform/http-api-id' });
+  });
+
+  it('retains the signing key secret outside dev', () => {
+    const template = Template.fromStack(platformStack({ stage: 'prod' }));
+
+    template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+  });
+});

@@ -1,0 +1,82 @@
+import {
+  defaultAssetsRoot,
+  isDisposableStage,
+  platformParameterName,
+  stackName,
+  stageOf,
+  tagStack,
+  type PlatformKey,
+} from '@shoplane/cdk-kit';
+import { RemovalPolicy, Stack, type App, type StackProps } from 'aws-cdk-lib';
+import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import type { Construct } from 'constructs';
+import { DomainEventBus } from './event-bus.js';
+import { SharedHttpApi } from './http-api.js';
+import { SigningKey } from './signing-key.js';
+
+/** The audience every Shoplane token is issued for and checked against. */
+export const tokenAudience = 'shoplane-api';
+
+/** The issuer of a stage's tokens; a name, not a URL anything is fetched from. */
+export function tokenIssuer(stage: string): string {
+  return `https://shoplane/${stage}`;
+}
+
+export interface PlatformStackProps extends StackProps {
+  stage: string;
+  /** Folder holding `platform/signing-key.mjs`; defaults to the workspace's `dist/apps`. Tests pass stubs. */
+  assetsRoot?: string;
+  throttle?: ThrottleSettings;
+}
+
+/**
+ * What every service plugs into: the shared HTTP API, the domain event bus
+ * and the token signing key. Each is published in SSM under
+ * `/shoplane/<stage>/platform/...`, the only way service stacks find them, so
+ * that neither side holds a CloudFormation export over the other.
+ */
+export class PlatformStack extends Stack {
+  readonly httpApi: SharedHttpApi;
+  readonly eventBus: DomainEventBus;
+  readonly signingKey: SigningKey;
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id, { stackName: stackName(props.stage, 'platform'), ...props });
+    const { stage } = props;
+    const removalPolicy = isDisposableStage(stage) ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    tagStack(this, stage, 'platform');
+
+    this.httpApi = new SharedHttpApi(this, 'HttpApi', { stage, removalPolicy, throttle: props.throttle });
+    this.eventBus = new DomainEventBus(this, 'EventBus', { stage });
+    this.signingKey = new SigningKey(this, 'SigningKey', {
+      stage,
+      assetsRoot: props.assetsRoot ?? defaultAssetsRoot(),
+      removalPolicy,
+      publicKeysParameterName: platformParameterName(stage, 'publicKeys'),
+    });
+
+    const published: Array<[Exclude<PlatformKey, 'publicKeys'>, string, string]> = [
+      ['httpApiId', this.httpApi.api.apiId, 'Id of the shared HTTP API that services add their routes to.'],
+      ['httpApiUrl', this.httpApi.url, 'Base URL of the shared HTTP API.'],
+      ['eventBusName', this.eventBus.bus.eventBusName, 'Name of the domain event bus.'],
+      ['eventBusArn', this.eventBus.bus.eventBusArn, 'ARN of the domain event bus.'],
+      ['tokenIssuer', tokenIssuer(stage), 'Issuer (iss) of Shoplane tokens.'],
+      ['tokenAudience', tokenAudience, 'Audience (aud) of Shoplane tokens.'],
+      ['signingKeySecretArn', this.signingKey.secret.secretArn, 'ARN of the token signing key secret (only the users service reads it).'],
+    ];
+    for (const [key, value, description] of published) {
+      new StringParameter(this, `${key}Parameter`, {
+        parameterName: platformParameterName(stage, key),
+        stringValue: value,
+        description,
+      });
+    }
+  }
+}
+
+/** The stack `nx deploy platform` deploys: `shoplane-<stage>-platform`, stage from `-c stage=...`. */
+export function createPlatformStack(app: App, props: Omit<PlatformStackProps, 'stage'> & { stage?: string } = {}): PlatformStack {
+  const stage = props.stage ?? stageOf(app);
+  return new PlatformStack(app, stackName(stage, 'platform'), { ...props, stage });
+}
