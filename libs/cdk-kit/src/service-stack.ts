@@ -38,16 +38,13 @@ function tableAccessByHandler(manifest: ServiceManifest): Map<string, TableAcces
     ...manifest.routes,
     ...(manifest.subscriptions ?? []),
     ...(manifest.internalOperations ?? []),
+    ...(manifest.table.stream ? [manifest.table.stream] : []),
   ];
   const access = new Map<string, TableAccess>();
   for (const declaration of declarations) {
     const wanted = declaration.tableAccess ?? 'readWrite';
     const current = access.get(declaration.handler);
     if (current === undefined || accessStrength[wanted] > accessStrength[current]) access.set(declaration.handler, wanted);
-  }
-  // The stream handler consumes the table's own changes and usually writes projections back.
-  if (manifest.table.stream && !access.has(manifest.table.stream.handler)) {
-    access.set(manifest.table.stream.handler, 'readWrite');
   }
   return access;
 }

@@ -86,6 +86,20 @@ describe('ServiceStack wiring', () => {
         DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('StreamFailures'), 'Arn'] } } },
       });
     });
+
+    it('lets a stream handler without table access read the stream and nothing else of the table', () => {
+      const role = roleOfFunction(template, functionName('dev', 'orders', 'project-changes'));
+      const tableStatements = statementsOfRole(template, role).filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
+      );
+
+      expect(tableStatements.flatMap(actionsOf).sort()).toEqual(
+        ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'].sort(),
+      );
+      expect(tableStatements.flatMap(resourcesOfStatement)).toEqual(
+        tableStatements.map(() => ({ 'Fn::GetAtt': [expect.stringMatching(/^Table/), 'StreamArn'] })),
+      );
+    });
   });
 
   describe('internal operations', () => {
