@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { EventId, Role, Timestamp, UserId } from './common.js';
+import { Category, ProductId, ProductStatus, StockQuantity } from './catalogue.js';
+import { Money } from './money.js';
 
 /** Every domain event travels in this envelope, as the EventBridge `detail`. */
 export function eventEnvelope<T extends string, D extends z.ZodMiniType>(eventType: T, data: D) {
@@ -21,9 +23,48 @@ export const UserRegistered = eventEnvelope(
 );
 export type UserRegistered = z.infer<typeof UserRegistered>;
 
+export const ProductCreated = eventEnvelope(
+  'ProductCreated',
+  z.object({ productId: ProductId, name: z.string(), category: Category, price: Money, stock: StockQuantity }),
+);
+export type ProductCreated = z.infer<typeof ProductCreated>;
+
+export const ProductUpdated = eventEnvelope(
+  'ProductUpdated',
+  z.object({
+    productId: ProductId,
+    name: z.string(),
+    category: Category,
+    price: Money,
+    status: ProductStatus,
+    changed: z.array(z.string()),
+  }),
+);
+export type ProductUpdated = z.infer<typeof ProductUpdated>;
+
+export const ProductArchived = eventEnvelope('ProductArchived', z.object({ productId: ProductId }));
+export type ProductArchived = z.infer<typeof ProductArchived>;
+
+export const InventoryUpdated = eventEnvelope(
+  'InventoryUpdated',
+  z.object({
+    productId: ProductId,
+    availableStock: z.int(),
+    reservedStock: z.int(),
+    /** Stock record version: consumers ignore an update older than one they applied. */
+    version: z.int(),
+    reason: z.enum(['created', 'restocked', 'reserved', 'committed', 'released']),
+  }),
+);
+export type InventoryUpdated = z.infer<typeof InventoryUpdated>;
+
 /** Event catalogue: type → schema. Consumers validate what they receive with it. */
 export const domainEvents = {
   UserRegistered,
+  ProductCreated,
+  ProductUpdated,
+  ProductArchived,
+  InventoryUpdated,
 } as const;
 
 export type DomainEventType = keyof typeof domainEvents;

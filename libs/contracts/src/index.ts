@@ -1,4 +1,7 @@
 import type { HttpOperation } from './http.js';
+import { cartOperations } from './carts.js';
+import { productOperations } from './catalogue.js';
+import { inventoryOperations } from './inventory.js';
 import { userOperations } from './users.js';
 
 export * from './http.js';
@@ -6,6 +9,11 @@ export * from './problem.js';
 export * from './common.js';
 export * from './users.js';
 export * from './events.js';
+export * from './money.js';
+export * from './catalogue.js';
+export * from './inventory.js';
+export * from './carts.js';
+export * from './internal.js';
 
 /** Every operation of the API, in documentation order. */
-export const allOperations: HttpOperation[] = [...userOperations];
+export const allOperations: HttpOperation[] = [...userOperations, ...productOperations, ...inventoryOperations, ...cartOperations];

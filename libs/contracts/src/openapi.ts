@@ -15,6 +15,9 @@ export interface DocumentInfo {
 
 const tagDescriptions: Record<string, string> = {
   users: 'Accounts, login and the bearer tokens every other service accepts.',
+  products: 'The catalogue: admins create and change products; anyone can browse.',
+  inventory: 'Stock records, kept by inventory from `ProductCreated` and changed only by conditional writes.',
+  carts: 'The caller\'s shopping cart, always priced from the catalogue.',
 };
 
 const idempotencyKeyHeader = z

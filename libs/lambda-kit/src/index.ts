@@ -9,3 +9,6 @@ export * from './dynamodb.js';
 export * from './http.js';
 export * from './outbox.js';
 export * from './validation.js';
+export * from './internal.js';
+export * from './subscriptions.js';
+export * from './cursor.js';

@@ -1,0 +1,89 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import {
+  internalOperationKey,
+  type InternalInput,
+  type InternalOperation,
+  type InternalOutput,
+  type InternalResult,
+  type Problem,
+} from '@shoplane/contracts';
+import { internalOperationVariable } from '@shoplane/manifest';
+import type { Context } from 'aws-lambda';
+import { requireEnv } from './config.js';
+import { HttpError, ServiceUnavailableError, ValidationError } from './errors.js';
+import type { Logger } from './logger.js';
+import { problemTypeBase, toProblemResponse } from './problem.js';
+import { validateInput } from './validation.js';
+
+export type InternalLambdaHandler = (payload: unknown, context?: Context) => Promise<InternalResult<unknown>>;
+
+/**
+ * Serves an internal operation: validates the caller's input against the contract
+ * and answers a result or the problem (a refused request is an answer, not a crash,
+ * so callers get typed failures and the Lambda is not retried for it).
+ */
+export function internalHandler<Op extends InternalOperation>(
+  operation: Op,
+  options: { logger: Logger },
+  implementation: (input: InternalInput<Op>) => Promise<InternalOutput<Op>>,
+): InternalLambdaHandler {
+  return async (payload) => {
+    const key = internalOperationKey(operation);
+    try {
+      const parsed = validateInput<Op['input']>(operation.input, payload);
+      if (!parsed.success) throw new ValidationError(parsed.errors);
+      return { ok: true, result: await implementation(parsed.data) };
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status >= 500) {
+        options.logger.error(`internal operation ${key} failed`, error instanceof Error ? error : String(error));
+        throw error;
+      }
+      options.logger.info(`internal operation ${key} refused`, { status: error.status, problemType: error.problemType });
+      return { ok: false, problem: JSON.parse(toProblemResponse(error).body ?? '{}') as Problem };
+    }
+  };
+}
+
+/** A problem another service answered, surfaced to this service's caller unchanged. */
+export class RemoteProblemError extends HttpError {
+  constructor(problem: Problem) {
+    super(problem.status, problem.type.replace(problemTypeBase, ''), { detail: problem.detail, errors: problem.errors });
+  }
+}
+
+export interface InternalClient<Op extends InternalOperation> {
+  call(input: InternalInput<Op>): Promise<InternalOutput<Op>>;
+}
+
+const lambda = new LambdaClient({});
+
+/** Calls another service's internal operation through Lambda Invoke (the local runtime serves the same API). */
+export function internalClient<Op extends InternalOperation>(
+  operation: Op,
+  options: { env?: NodeJS.ProcessEnv; client?: LambdaClient } = {},
+): InternalClient<Op> {
+  const key = internalOperationKey(operation);
+  const client = options.client ?? lambda;
+  return {
+    async call(input) {
+      const functionName = requireEnv(internalOperationVariable(key), options.env);
+      let answer: InternalResult<unknown>;
+      try {
+        const response = await client.send(
+          new InvokeCommand({ FunctionName: functionName, Payload: new TextEncoder().encode(JSON.stringify(input)) }),
+        );
+        const text = new TextDecoder().decode(response.Payload ?? new Uint8Array());
+        if (response.FunctionError) throw new Error(`${key} failed: ${text}`);
+        answer = JSON.parse(text) as InternalResult<unknown>;
+      } catch (cause) {
+        throw new ServiceUnavailableError(`${operation.service} could not be reached; try again.`, { cause });
+      }
+      if (!answer.ok) throw new RemoteProblemError(answer.problem);
+      const result = validateInput<Op['output']>(operation.output, answer.result);
+      if (!result.success) {
+        throw new ServiceUnavailableError(`${key} answered outside its contract.`, { cause: new Error(JSON.stringify(result.errors)) });
+      }
+      return result.data;
+    },
+  };
+}
