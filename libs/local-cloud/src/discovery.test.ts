@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtureRoot } from './__fixtures__/index.js';
+import { discoverServices, loadFunctions, workspaceRoot } from './discovery.js';
+
+/** A throwaway root with one service whose manifest is given as source text. */
+function rootWith(folder: string, manifestSource: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'shoplane-discovery-'));
+  mkdirSync(join(root, 'apps', folder, 'src', 'handlers'), { recursive: true });
+  writeFileSync(join(root, 'apps', folder, 'src', 'service.ts'), manifestSource);
+  return root;
+}
+
+const manifest = (name: string, handler: string) =>
+  `export const service = { name: '${name}', table: { partitionKey: { name: 'PK', type: 'S' } }, routes: [{ operation: { method: 'get', path: '/x' }, handler: '${handler}' }], capabilities: [] };`;
+
+describe('service discovery', () => {
+  it('finds the workspace root from its own location', () => {
+    // Act
+    const root = workspaceRoot();
+
+    // Assess
+    expect(existsSync(join(root, 'tsconfig.base.json'))).toBe(true);
+    expect(existsSync(join(root, 'libs', 'local-cloud', 'src', 'discovery.ts'))).toBe(true);
+  });
+
+  it('loads every apps/*/src/service.ts and skips apps without one', async () => {
+    // Act
+    const services = await discoverServices(fixtureRoot);
+
+    // Assess
+    expect(services.map((service) => service.manifest.name)).toEqual(['catalog']);
+    expect(services[0]?.seedFile).toBe(join(fixtureRoot, 'apps', 'catalog', 'src', 'seed.ts'));
+  });
+
+  it('names the handler file a manifest references but nobody wrote', async () => {
+    // Prepare
+    const root = rootWith('orders', manifest('orders', 'create-order'));
+
+    // Act
+    const discovering = discoverServices(root);
+
+    // Assess
+    await expect(discovering).rejects.toThrow('Service orders declares handler(s) without a file: apps/orders/src/handlers/create-order.ts');
+  });
+
+  it('refuses a manifest named differently from its folder', async () => {
+    // Prepare
+    const root = rootWith('orders', manifest('order', 'create-order'));
+
+    // Act
+    const discovering = discoverServices(root);
+
+    // Assess
+    await expect(discovering).rejects.toThrow('declares service "order", but lives in apps/orders');
+  });
+
+  it('refuses a handler module without a handler export', async () => {
+    // Prepare
+    const root = rootWith('orders', manifest('orders', 'create-order'));
+    writeFileSync(join(root, 'apps', 'orders', 'src', 'handlers', 'create-order.ts'), 'export const main = () => 1;');
+    const services = await discoverServices(root);
+
+    // Act
+    const loading = loadFunctions(services);
+
+    // Assess
+    await expect(loading).rejects.toThrow('create-order.ts must export `handler(event, context)`');
+  });
+
+  it('names each function as it is named in AWS', async () => {
+    // Act
+    const functions = await loadFunctions(await discoverServices(fixtureRoot));
+
+    // Assess
+    expect(functions.map((fn) => fn.name)).toContain('shoplane-local-catalog-create-thing');
+    expect(functions.map((fn) => fn.name)).toContain('shoplane-local-catalog-on-change');
+  });
+});

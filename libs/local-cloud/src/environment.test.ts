@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { defineService } from '@shoplane/manifest';
+import { applyEnvironment, localEnvironment } from './environment.js';
+
+const orders = defineService({
+  name: 'orders',
+  table: { partitionKey: { name: 'PK', type: 'S' } },
+  routes: [],
+  internalOperations: [{ name: 'getOrder', handler: 'get-order' }],
+  capabilities: [],
+});
+const endpoints = { dynamodb: 'http://127.0.0.1:8000', controlPlane: 'http://127.0.0.1:9000' };
+
+describe('the local environment', () => {
+  it('names each service’s table and internal operations in service-specific variables', () => {
+    // Act
+    const variables = localEnvironment([orders], endpoints, {});
+
+    // Assess
+    expect(variables).toMatchObject({ ORDERS_TABLE_NAME: 'shoplane-local-orders', INVOKE_ORDERS_GETORDER: 'shoplane-local-orders-get-order' });
+  });
+
+  it('points DynamoDB at DynamoDB Local and the other AWS services at the control plane', () => {
+    // Act
+    const variables = localEnvironment([], endpoints, {});
+
+    // Assess
+    expect(variables).toMatchObject({
+      AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+      AWS_ENDPOINT_URL_SSM: endpoints.controlPlane,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.controlPlane,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.controlPlane,
+      AWS_ENDPOINT_URL_LAMBDA: endpoints.controlPlane,
+      AWS_ENDPOINT_URL: endpoints.controlPlane,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+    });
+  });
+
+  it('logs warnings and worse from Powertools unless told otherwise', () => {
+    // Act
+    const quiet = localEnvironment([], endpoints, {});
+    const chatty = localEnvironment([], endpoints, { POWERTOOLS_LOG_LEVEL: 'DEBUG' });
+
+    // Assess
+    expect(quiet.POWERTOOLS_LOG_LEVEL).toBe('WARN');
+    expect(chatty.POWERTOOLS_LOG_LEVEL).toBe('DEBUG');
+  });
+
+  it('puts back the previous values when undone, removing what was not set before', () => {
+    // Prepare
+    const target: NodeJS.ProcessEnv = { AWS_REGION: 'eu-west-1', AWS_SESSION_TOKEN: 'real-session' };
+
+    // Act
+    const undo = applyEnvironment({ AWS_REGION: 'us-east-1', AWS_SESSION_TOKEN: '', ORDERS_TABLE_NAME: 't' }, target);
+    const during = { ...target };
+    undo();
+
+    // Assess
+    expect(during).toEqual({ AWS_REGION: 'us-east-1', ORDERS_TABLE_NAME: 't' });
+    expect(target).toEqual({ AWS_REGION: 'eu-west-1', AWS_SESSION_TOKEN: 'real-session' });
+  });
+});

@@ -1,0 +1,111 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fixtureRoot } from './__fixtures__/index.js';
+import { recorded } from './__fixtures__/shop/apps/catalog/src/recorder.js';
+import { discoverServices, loadFunctions } from './discovery.js';
+import { localCredentials, localRegion, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import { FunctionRegistry } from './functions.js';
+import { silentLog } from './log.js';
+import { startStreamPoller, type StreamPoller } from './streams.js';
+import { ensureTable } from './tables.js';
+
+const consumer = 'shoplane-local-catalog-on-change';
+let dynamo: DynamoDbLocal;
+let documents: DynamoDBDocumentClient;
+const pollers: StreamPoller[] = [];
+
+/** A table declared with a stream in a test-only manifest (the fixture catalog service). */
+async function streamedTable(name: string, invoke: (event: DynamoDBStreamEvent) => Promise<unknown>): Promise<StreamPoller> {
+  const [catalog] = await discoverServices(fixtureRoot);
+  if (!catalog) throw new Error('fixture catalog service missing');
+  await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials }), name, catalog.manifest.table);
+  const poller = await startStreamPoller({
+    endpoint: dynamo.endpoint,
+    tableName: name,
+    functionName: consumer,
+    startAt: 'TRIM_HORIZON',
+    invoke: (_name, event) => invoke(event),
+    log: silentLog,
+    idleDelayMs: 20,
+  });
+  pollers.push(poller);
+  return poller;
+}
+
+const functions = new FunctionRegistry();
+const streamConsumer = (event: DynamoDBStreamEvent) => functions.invoke(consumer, event);
+const changesTo = (pk: string) => recorded().stream.filter((change) => JSON.stringify(change.keys).includes(pk));
+
+beforeAll(async () => {
+  dynamo = await startDynamoDbLocal();
+  documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials }));
+  for (const fn of await loadFunctions(await discoverServices(fixtureRoot))) functions.add(fn);
+  await streamedTable('streamed', streamConsumer);
+});
+afterAll(async () => {
+  await Promise.all(pollers.map((poller) => poller.stop()));
+  documents.destroy();
+  await dynamo.stop();
+});
+
+describe('table stream delivery', () => {
+  it('hands an insert to the stream handler with its keys and new image', async () => {
+    // Act
+    await documents.send(new PutCommand({ TableName: 'streamed', Item: { PK: 'THING#ins', SK: 'THING', name: 'Lamp' } }));
+
+    // Assess
+    await vi.waitFor(() => expect(changesTo('THING#ins')).toHaveLength(1));
+    expect(changesTo('THING#ins')[0]).toMatchObject({
+      eventName: 'INSERT',
+      keys: { PK: { S: 'THING#ins' }, SK: { S: 'THING' } },
+      newImage: { PK: { S: 'THING#ins' }, SK: { S: 'THING' }, name: { S: 'Lamp' } },
+    });
+  });
+
+  it('hands an update with old and new images and a delete with the old image', async () => {
+    // Prepare
+    const key = { PK: 'THING#mod', SK: 'THING' };
+    await documents.send(new PutCommand({ TableName: 'streamed', Item: { ...key, name: 'Old' } }));
+
+    // Act
+    await documents.send(new UpdateCommand({ TableName: 'streamed', Key: key, UpdateExpression: 'SET #n = :n', ExpressionAttributeNames: { '#n': 'name' }, ExpressionAttributeValues: { ':n': 'New' } }));
+    await documents.send(new DeleteCommand({ TableName: 'streamed', Key: key }));
+
+    // Assess
+    await vi.waitFor(() => expect(changesTo('THING#mod')).toHaveLength(3));
+    const [, modify, remove] = changesTo('THING#mod');
+    expect(modify).toMatchObject({ eventName: 'MODIFY', oldImage: { name: { S: 'Old' } }, newImage: { name: { S: 'New' } } });
+    expect(remove).toMatchObject({ eventName: 'REMOVE', oldImage: { name: { S: 'New' } } });
+    expect(remove?.newImage).toBeUndefined();
+  });
+
+  it('delivers a record again when the handler reports it in batchItemFailures', async () => {
+    // Act
+    await documents.send(new PutCommand({ TableName: 'streamed', Item: { PK: 'THING#flaky', SK: 'THING', flaky: 'once' } }));
+
+    // Assess
+    await vi.waitFor(() => expect(changesTo('THING#flaky')).toHaveLength(2));
+    const [first, second] = changesTo('THING#flaky');
+    expect(second?.eventID).toBe(first?.eventID);
+  });
+
+  it('sets records aside after three failed attempts and moves on', async () => {
+    // Prepare
+    let attempts = 0;
+    const poller = await streamedTable('always-failing', async () => {
+      attempts += 1;
+      throw new Error('consumer down');
+    });
+
+    // Act
+    await documents.send(new PutCommand({ TableName: 'always-failing', Item: { PK: 'THING#lost', SK: 'THING' } }));
+
+    // Assess
+    await vi.waitFor(() => expect(poller.deadLetters).toHaveLength(1));
+    expect(attempts).toBe(3);
+    expect(poller.deadLetters[0]).toMatchObject({ functionName: consumer, tableName: 'always-failing', reason: 'Error: consumer down' });
+    expect(poller.deadLetters[0]?.records[0]?.dynamodb?.Keys).toEqual({ PK: { S: 'THING#lost' }, SK: { S: 'THING' } });
+  });
+});

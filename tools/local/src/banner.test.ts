@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { banner, type BannerInput } from './banner.js';
+
+const shop: BannerInput = {
+  url: 'http://localhost:3000',
+  services: [
+    {
+      name: 'orders',
+      tableName: 'shoplane-local-orders',
+      routes: [{ method: 'post', path: '/orders', auth: 'user', operationId: 'createOrder', service: 'orders', functionName: 'shoplane-local-orders-create' }],
+      subscriptions: [{ eventTypes: ['PaymentSucceeded'], functionName: 'shoplane-local-orders-on-payment' }],
+      internalOperations: [{ name: 'getOrder', functionName: 'shoplane-local-orders-get', variable: 'INVOKE_ORDERS_GETORDER', parameter: '/shoplane/local/orders/getOrder' }],
+    },
+  ],
+  dynamodb: { endpoint: 'http://127.0.0.1:8000' },
+  controlPlane: { endpoint: 'http://127.0.0.1:9000' },
+  seedLines: [{ service: 'users', lines: ['admin: admin@shoplane.local / secret'] }],
+};
+
+describe('the npm start banner', () => {
+  it('starts with the ready line and the time it took', () => {
+    // Act
+    const [first] = banner(shop, 2345);
+
+    // Assess
+    expect(first).toBe('Shoplane local runtime ready in 2.3 s');
+  });
+
+  it('lists each route with its auth level under its service, with subscriptions and internal operations', () => {
+    // Act
+    const text = banner(shop, 1000).join('\n');
+
+    // Assess
+    expect(text).toContain('  orders  (table shoplane-local-orders)\n    POST   /orders  user    createOrder');
+    expect(text).toContain('on PaymentSucceeded → shoplane-local-orders-on-payment');
+    expect(text).toContain('internal orders.getOrder → shoplane-local-orders-get (INVOKE_ORDERS_GETORDER)');
+  });
+
+  it('says where the docs, the store and the operator endpoints are, and prints the seed lines', () => {
+    // Act
+    const text = banner(shop, 1000).join('\n');
+
+    // Assess
+    expect(text).toContain('Docs       http://localhost:3000/docs/');
+    expect(text).toContain('DynamoDB   http://127.0.0.1:8000  (in memory');
+    expect(text).toContain('users: admin: admin@shoplane.local / secret');
+    expect(text).toContain('http://localhost:3000/__local/dead-letters');
+  });
+});
