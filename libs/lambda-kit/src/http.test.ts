@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { ConflictError } from './errors.js';
 import { httpHandler, type HttpRequest } from './http.js';
+import type { IdempotencyStore } from './idempotency.js';
 import { createLogger } from './logger.js';
 import { createTokenSigner, createTokenVerifier } from './tokens.js';
 
@@ -29,8 +30,14 @@ const renameWidget = defineOperation({
   problems: [404, 409],
 });
 
+const inMemoryIdempotency: IdempotencyStore = {
+  start: async () => ({ state: 'new' }),
+  complete: async () => undefined,
+  abandon: async () => undefined,
+};
+
 const seen: HttpRequest<typeof renameWidget>[] = [];
-const rename = httpHandler(renameWidget, { logger, verifier }, async (request) => {
+const rename = httpHandler(renameWidget, { logger, verifier, idempotency: () => inMemoryIdempotency }, async (request) => {
   seen.push(request);
   if (request.body.name === 'taken') throw new ConflictError('That name is taken.', 'name-taken');
   if (request.body.name === 'boom') throw new Error('database password is hunter2');

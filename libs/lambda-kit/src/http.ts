@@ -13,6 +13,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors.js';
+import { requestFingerprint, type IdempotencyStore } from './idempotency.js';
 import { newId } from './ids.js';
 import type { Logger } from './logger.js';
 import { toProblemResponse } from './problem.js';
@@ -48,6 +49,8 @@ export interface HttpResult {
 
 export interface HttpHandlerOptions {
   logger: Logger;
+  /** Required by operations that honour `Idempotency-Key`; answers are replayed from it. */
+  idempotency?: () => IdempotencyStore;
   /** Defaults to the platform's public keys (SSM) and issuer/audience from the environment. */
   verifier?: () => TokenVerifier;
 }
@@ -114,6 +117,19 @@ function parseRequest(operation: HttpOperation, event: APIGatewayProxyEventV2) {
   return { params: params?.data, query, body, idempotencyKey };
 }
 
+async function runOnce(store: IdempotencyStore, key: string, fingerprint: string, run: () => Promise<HttpResult>): Promise<HttpResult> {
+  const start = await store.start(key, fingerprint);
+  if (start.state === 'replay') return { ...start.response, headers: { ...start.response.headers, 'idempotent-replayed': 'true' } };
+  try {
+    const result = await run();
+    await store.complete(key, result);
+    return result;
+  } catch (error) {
+    await store.abandon(key);
+    throw error;
+  }
+}
+
 function jsonResponse(result: HttpResult, correlationId: string): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: result.status,
@@ -147,7 +163,10 @@ export function httpHandler<const Op extends HttpOperation>(
       if (caller) logger.appendKeys({ userId: caller.userId });
       const parsed = parseRequest(operation, event);
       const request = { ...parsed, caller, correlationId, logger, event } as HttpRequest<Op>;
-      return jsonResponse(await implementation(request), correlationId);
+      if (!parsed.idempotencyKey) return jsonResponse(await implementation(request), correlationId);
+      if (!options.idempotency) throw new Error(`${operation.operationId} honours Idempotency-Key but has no idempotency store`);
+      const key = `${operation.operationId}#${caller?.userId ?? 'anonymous'}#${parsed.idempotencyKey}`;
+      return jsonResponse(await runOnce(options.idempotency(), key, requestFingerprint(event.body), () => implementation(request)), correlationId);
     } catch (error) {
       if (error instanceof HttpError && error.status < 500) {
         logger.info('request refused', { status: error.status, problemType: error.problemType, reason: error.cause instanceof Error ? error.cause.message : undefined });

@@ -12,3 +12,4 @@ export * from './validation.js';
 export * from './internal.js';
 export * from './subscriptions.js';
 export * from './cursor.js';
+export * from './idempotency.js';
