@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const page = readFileSync(new URL('../site/index.html', import.meta.url), 'utf8');
+
+function scalarConfiguration(): Record<string, unknown> {
+  const attribute = /data-configuration='([^']*)'/.exec(page)?.[1];
+  if (!attribute) throw new Error('index.html has no data-configuration attribute');
+  return JSON.parse(attribute) as Record<string, unknown>;
+}
+
+describe('the API reference page', () => {
+  it('loads Scalar and the spec by relative URLs, so it works at /docs/ locally and at / behind CloudFront', () => {
+    expect(page).toContain('<script src="./standalone.js"></script>');
+    expect(page).toContain('data-url="./openapi.json"');
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+
+  it('has no inline script code, so a strict Content-Security-Policy applies', () => {
+    const inlineScripts = [...page.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]?.trim());
+
+    expect(inlineScripts).toEqual(['']);
+  });
+
+  it('configures Scalar to fetch nothing outside the site', () => {
+    expect(scalarConfiguration()).toMatchObject({
+      withDefaultFonts: false,
+      telemetry: false,
+      proxyUrl: '',
+      hideClientButton: true,
+      agent: { disabled: true },
+      showDeveloperTools: 'never',
+    });
+  });
+});
