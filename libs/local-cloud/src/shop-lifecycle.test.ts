@@ -1,9 +1,13 @@
+import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureRoot, send } from './__fixtures__/index.js';
+import { closeServer } from './control-plane.js';
 import { localCredentials, localRegion } from './dynamodb-local.js';
 import { startLocalShop, type LocalShop } from './shop.js';
 
@@ -36,5 +40,20 @@ describe('a persisted local shop', () => {
     await expect(send(`${url}/health`)).rejects.toThrow();
     expect(process.env.CATALOG_TABLE_NAME).toBeUndefined();
     expect(process.env.AWS_ENDPOINT_URL_DYNAMODB).toBeUndefined();
+  });
+});
+
+describe('a local shop whose port is taken', () => {
+  it('fails with a message naming the port and how to pick another', async () => {
+    // Prepare
+    const squatter = createServer().listen(0, '127.0.0.1');
+    await once(squatter, 'listening');
+    const { port } = squatter.address() as AddressInfo;
+
+    // Act
+    const starting = startLocalShop({ port, root: fixtureRoot, quiet: true }).finally(() => closeServer(squatter));
+
+    // Assess
+    await expect(starting).rejects.toThrow(`Port ${port} is already in use; start with PORT=<another port>.`);
   });
 });

@@ -92,6 +92,28 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       log,
     });
     cleanup.push(() => bus.stop());
+    // The gateway takes its port first, so a port clash fails in milliseconds, not after Java has started;
+    // a request arriving while the rest starts waits for it.
+    let markReady: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => {
+      markReady = resolve;
+    });
+    const pollers: StreamPoller[] = [];
+    const gateway = createGateway({
+      routes: new RouteTable(services.flatMap((service) => service.routes)),
+      invoke: async (name, event) => {
+        await ready;
+        return functions.invoke(name, event);
+      },
+      docs: docsAssets(root),
+      operatorViews: {
+        events: () => ({ items: bus.events.reverse() }),
+        'dead-letters': () => ({ events: bus.deadLetters, streamRecords: pollers.flatMap((poller) => poller.deadLetters) }),
+      },
+      log,
+    });
+    const port = await listen(gateway, options.port ?? 3000);
+    cleanup.push(() => closeServer(gateway));
     const secrets = new Map([[localPlatform.signingKeySecret, JSON.stringify({ kid: keys.kid, privateKeyPem: keys.privateKeyPem })]]);
     const controlPlane = await startControlPlane({ parameters: platformParameters(keys, services), secrets, bus, functions, log });
     cleanup.push(() => controlPlane.close());
@@ -114,7 +136,6 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
     const created = await Promise.all(discovered.map((service, index) => ensureTable(client, services[index]?.tableName ?? '', service.manifest.table)));
     client.destroy();
-    const pollers: StreamPoller[] = [];
     for (const [index, service] of services.entries()) {
       if (!service.stream) continue;
       const poller = await startStreamPoller({
@@ -129,18 +150,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       cleanup.push(() => poller.stop());
     }
 
-    const gateway = createGateway({
-      routes: new RouteTable(services.flatMap((service) => service.routes)),
-      invoke: (name, event) => functions.invoke(name, event),
-      docs: docsAssets(root),
-      operatorViews: {
-        events: () => ({ items: bus.events.reverse() }),
-        'dead-letters': () => ({ events: bus.deadLetters, streamRecords: pollers.flatMap((poller) => poller.deadLetters) }),
-      },
-      log,
-    });
-    const port = await listen(gateway, options.port ?? 3000);
-    cleanup.push(() => closeServer(gateway));
+    markReady();
 
     const seedLines: LocalShop['seedLines'] = [];
     for (const service of discovered) {
