@@ -1,0 +1,18 @@
+import { createProduct } from '@shoplane/contracts';
+import { httpHandler, type IdempotencyStore, type TokenVerifier } from '@shoplane/lambda-kit';
+import { catalogue, idempotencyStore, logger } from '../adapters/dependencies.js';
+import { addProduct, type CatalogueDependencies } from '../domain/catalogue.js';
+
+export function createProductHandler(
+  deps: () => CatalogueDependencies,
+  idempotency: () => IdempotencyStore,
+  verifier?: () => TokenVerifier,
+) {
+  return httpHandler(createProduct, { logger, idempotency, verifier }, async ({ body, correlationId }) => {
+    const { productId } = await addProduct(deps(), body, correlationId);
+    logger.info('product created', { productId });
+    return { status: 201, body: { message: 'Product created.', productId }, headers: { location: `/products/${productId}` } };
+  });
+}
+
+export const handler = createProductHandler(catalogue, idempotencyStore);
