@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureRoot } from './__fixtures__/index.js';
 import { discoverServices, loadFunctions, workspaceRoot } from './discovery.js';
+import { lambdaContext } from './functions.js';
 
 /** A throwaway root with one service whose manifest is given as source text. */
 function rootWith(folder: string, manifestSource: string): string {
@@ -31,19 +32,19 @@ describe('service discovery', () => {
     const services = await discoverServices(fixtureRoot);
 
     // Assess
-    expect(services.map((service) => service.manifest.name)).toEqual(['catalog']);
+    expect(services.map((service) => service.manifest.name)).toEqual(['catalog', 'drafts']);
     expect(services[0]?.seedFile).toBe(join(fixtureRoot, 'apps', 'catalog', 'src', 'seed.ts'));
   });
 
-  it('names the handler file a manifest references but nobody wrote', async () => {
-    // Prepare
-    const root = rootWith('orders', manifest('orders', 'create-order'));
-
+  it('notes the handlers a manifest declares that have no file yet', async () => {
     // Act
-    const discovering = discoverServices(root);
+    const services = await discoverServices(fixtureRoot);
 
     // Assess
-    await expect(discovering).rejects.toThrow('Service orders declares handler(s) without a file: apps/orders/src/handlers/create-order.ts');
+    expect(services.map((service) => [service.manifest.name, service.missingHandlers])).toEqual([
+      ['catalog', []],
+      ['drafts', ['list-drafts', 'on-thing-created']],
+    ]);
   });
 
   it('refuses a manifest named differently from its folder', async () => {
@@ -57,17 +58,31 @@ describe('service discovery', () => {
     await expect(discovering).rejects.toThrow('declares service "order", but lives in apps/orders');
   });
 
-  it('refuses a handler module without a handler export', async () => {
+  it('turns a module without a handler export into a function that fails like Lambda’s Runtime.HandlerNotFound', async () => {
     // Prepare
     const root = rootWith('orders', manifest('orders', 'create-order'));
     writeFileSync(join(root, 'apps', 'orders', 'src', 'handlers', 'create-order.ts'), 'export const main = () => 1;');
-    const services = await discoverServices(root);
+    const [fn] = await loadFunctions(await discoverServices(root));
 
     // Act
-    const loading = loadFunctions(services);
+    const invoking = async () => fn?.run({}, lambdaContext('shoplane-local-orders-create-order'));
 
     // Assess
-    await expect(loading).rejects.toThrow('create-order.ts must export `handler(event, context)`');
+    expect(fn?.initError).toContain('create-order.ts does not export `handler(event, context)`');
+    await expect(invoking()).rejects.toMatchObject({ name: 'Runtime.HandlerNotFound' });
+  });
+
+  it('turns a module that fails to import into a function that fails like Lambda’s Runtime.ImportModuleError', async () => {
+    // Prepare
+    const root = rootWith('orders', manifest('orders', 'create-order'));
+    writeFileSync(join(root, 'apps', 'orders', 'src', 'handlers', 'create-order.ts'), "throw new Error('ORDERS_TABLE_NAME is not set');\nexport const handler = () => 1;");
+    const [fn] = await loadFunctions(await discoverServices(root));
+
+    // Act
+    const invoking = async () => fn?.run({}, lambdaContext('shoplane-local-orders-create-order'));
+
+    // Assess
+    await expect(invoking()).rejects.toMatchObject({ name: 'Runtime.ImportModuleError', message: expect.stringContaining('ORDERS_TABLE_NAME is not set') });
   });
 
   it('names each function as it is named in AWS', async () => {

@@ -15,6 +15,8 @@ export interface DiscoveredService {
   manifest: ServiceManifest;
   /** `apps/<name>/src` */
   sourceDirectory: string;
+  /** Handlers the manifest names whose file does not exist yet (a service being written). */
+  missingHandlers: string[];
   /** `apps/<name>/src/seed.ts`, when the service has one. */
   seedFile?: string;
 }
@@ -32,7 +34,7 @@ export function handlerFile(service: DiscoveredService, handler: string): string
   return join(service.sourceDirectory, 'handlers', `${handler}.ts`);
 }
 
-/** Imports every `apps/*\/src/service.ts` under `root` and checks each manifest's handlers exist. */
+/** Imports every `apps/*\/src/service.ts` under `root` and notes which declared handlers have no file yet. */
 export async function discoverServices(root: string): Promise<DiscoveredService[]> {
   const appsDirectory = join(root, 'apps');
   const folders = existsSync(appsDirectory)
@@ -48,36 +50,55 @@ export async function discoverServices(root: string): Promise<DiscoveredService[
       if (exported.name !== folder) {
         throw new Error(`${file} declares service "${exported.name}", but lives in apps/${folder}; the name must match the folder.`);
       }
-      const service: DiscoveredService = { manifest: exported, sourceDirectory };
-      const missing = handlerNames(exported).filter((handler) => !existsSync(handlerFile(service, handler)));
-      if (missing.length > 0) {
-        throw new Error(`Service ${folder} declares handler(s) without a file: ${missing.map((h) => `apps/${folder}/src/handlers/${h}.ts`).join(', ')}`);
-      }
+      const service: DiscoveredService = { manifest: exported, sourceDirectory, missingHandlers: [] };
+      service.missingHandlers = handlerNames(exported).filter((handler) => !existsSync(handlerFile(service, handler)));
       const seedFile = join(sourceDirectory, 'seed.ts');
       return existsSync(seedFile) ? { ...service, seedFile } : service;
     }),
   );
 }
 
+/** An error named as the Lambda runtime names a function that cannot start. */
+class RuntimeInitError extends Error {
+  constructor(name: 'Runtime.ImportModuleError' | 'Runtime.HandlerNotFound', message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = name;
+  }
+}
+
+async function loadFunction(service: DiscoveredService, handler: string): Promise<LocalFunction> {
+  const file = handlerFile(service, handler);
+  const identity = { name: functionName(localStage, service.manifest.name, handler), service: service.manifest.name, handler };
+  let initError: RuntimeInitError;
+  try {
+    const exported = (await importModule(file)).handler;
+    if (typeof exported === 'function') return { ...identity, run: exported as LambdaHandler };
+    initError = new RuntimeInitError('Runtime.HandlerNotFound', `${file} does not export \`handler(event, context)\`.`);
+  } catch (error) {
+    initError = new RuntimeInitError('Runtime.ImportModuleError', `Importing ${file} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  // As in Lambda, a function that cannot initialise fails each invocation; the other functions keep working.
+  return {
+    ...identity,
+    initError: initError.message,
+    run: () => {
+      throw initError;
+    },
+  };
+}
+
 /**
- * Imports every handler module, as a Lambda cold start would. Call it after the local
- * environment is set: handlers may read their configuration at import time.
+ * Imports every existing handler module, as a Lambda cold start would. Call it after the
+ * local environment is set: handlers may read their configuration at import time.
  */
 export async function loadFunctions(services: DiscoveredService[]): Promise<LocalFunction[]> {
-  const loads = services.flatMap((service) =>
-    handlerNames(service.manifest).map(async (handler): Promise<LocalFunction> => {
-      const file = handlerFile(service, handler);
-      let exported: unknown;
-      try {
-        exported = (await importModule(file)).handler;
-      } catch (error) {
-        throw new Error(`Loading ${file} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-      }
-      if (typeof exported !== 'function') throw new Error(`${file} must export \`handler(event, context)\`.`);
-      return { name: functionName(localStage, service.manifest.name, handler), service: service.manifest.name, handler, run: exported as LambdaHandler };
-    }),
+  return Promise.all(
+    services.flatMap((service) =>
+      handlerNames(service.manifest)
+        .filter((handler) => !service.missingHandlers.includes(handler))
+        .map((handler) => loadFunction(service, handler)),
+    ),
   );
-  return Promise.all(loads);
 }
 
 /** Runs `seed()` from the service's seed.ts and returns the lines it wants printed. */

@@ -12,6 +12,8 @@ export interface LocalFunction {
   service: string;
   handler: string;
   run: LambdaHandler;
+  /** Why the module could not be loaded; every invocation then fails, as a Lambda whose init fails. */
+  initError?: string;
 }
 
 /** What a Lambda reports as remaining time; the local runtime does not cut handlers off. */

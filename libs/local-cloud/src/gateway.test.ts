@@ -213,6 +213,15 @@ describe('the gateway’s own problems', () => {
     expect(reply.json).toMatchObject({ title: 'Content Too Large', status: 413 });
   });
 
+  it('answers a route whose handler is not written yet with a 501 problem', async () => {
+    // Act
+    const reply = await send(`${gateway.url}/drafts`);
+
+    // Assess
+    expect(reply.status).toBe(501);
+    expect(reply.json).toMatchObject({ status: 501, detail: 'GET /drafts is declared by drafts, but its handler is not written yet.' });
+  });
+
   it('answers a handler that throws with a 500 problem that reveals nothing of the error', async () => {
     // Act
     const reply = await send(`${gateway.url}/boom`);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { newRequestId, toApiGatewayEvent } from './api-event.js';
 import { toHttpReply } from './api-result.js';
 import type { DocsAssets } from './docs-assets.js';
+import { FunctionNotFoundError } from './functions.js';
 import type { LocalLog } from './log.js';
 import { sendJson, sendProblem } from './problem.js';
 import type { RouteTable } from './routes.js';
@@ -78,6 +79,9 @@ export function createGateway(options: GatewayOptions): Server {
     try {
       result = await options.invoke(route.functionName, event);
     } catch (error) {
+      if (error instanceof FunctionNotFoundError) {
+        return problem(501, `${routeKey} is declared by ${route.service}, but its handler is not written yet.`);
+      }
       log.error(`${route.functionName} threw while handling ${routeKey} (request ${requestId}):`, error);
       return problem(500, 'The server could not complete the request.');
     }

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { problemTitles, type Problem } from '@shoplane/contracts';
 
 export interface ProblemOptions {
@@ -11,7 +11,7 @@ export interface ProblemOptions {
 export function sendProblem(response: ServerResponse, status: number, detail: string, options: ProblemOptions = {}): void {
   const problem: Problem = {
     type: 'about:blank',
-    title: problemTitles[status] ?? 'Error',
+    title: problemTitles[status] ?? STATUS_CODES[status] ?? 'Error',
     status,
     detail,
     ...(options.instance ? { instance: options.instance } : {}),

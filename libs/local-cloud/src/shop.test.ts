@@ -17,6 +17,8 @@ beforeAll(async () => {
 afterAll(() => shop.stop());
 
 const json = { 'content-type': 'application/json' };
+/** Waiting bound for asynchronous delivery under a loaded machine; not a timing assertion. */
+const eventually = { timeout: 10_000, interval: 20 };
 
 describe('startLocalShop on an ephemeral port', () => {
   it('answers /health', async () => {
@@ -105,6 +107,7 @@ describe('startLocalShop on an ephemeral port', () => {
     // Assess
     await vi.waitFor(() =>
       expect(recorded().stream).toContainEqual(expect.objectContaining({ eventName: 'INSERT', keys: { PK: { S: 'THING#thg_streamed' }, SK: { S: 'THING' } } })),
+      eventually,
     );
   });
 
@@ -166,6 +169,17 @@ describe('startLocalShop on an ephemeral port', () => {
 
     // Assess
     expect(JSON.parse(Buffer.from(result.Payload ?? new Uint8Array()).toString())).toEqual({ thingId: 'thg_lamp', found: true });
+  });
+
+  it('warns about a service’s handlers that are not written yet and delivers nothing to them', async () => {
+    // Act
+    await send(`${shop.url}/things`, { method: 'POST', headers: json, body: JSON.stringify({ thingId: 'thg_draft', name: 'D' }) });
+    await shop.bus.drain();
+
+    // Assess
+    expect(shop.warnings).toEqual(['drafts: no handler file yet for list-drafts, on-thing-created (routes answer 501, nothing is delivered to them)']);
+    const logged = shop.bus.events.find((entry) => (entry.event.detail as { thingId?: string }).thingId === 'thg_draft');
+    expect(Object.keys(logged?.deliveries ?? {})).toEqual(['shoplane-local-catalog-on-thing-created']);
   });
 
   it('describes each service’s routes, subscriptions, internal operations and stream', () => {

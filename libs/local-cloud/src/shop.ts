@@ -41,6 +41,8 @@ export interface LocalShop {
   environment: Record<string, string>;
   /** What each service's seed asked to print, e.g. the admin's credentials. */
   seedLines: { service: string; lines: string[] }[];
+  /** Services being written: handlers without a file, modules that fail to load, seeds that failed. */
+  warnings: string[];
   stop(): Promise<void>;
 }
 
@@ -82,7 +84,10 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
 
   try {
     const discovered = await discoverServices(root);
-    const services = discovered.map((service) => summarize(service.manifest));
+    const services = discovered.map((service) => summarize(service.manifest, service.missingHandlers));
+    const warnings = discovered
+      .filter((service) => service.missingHandlers.length > 0)
+      .map((service) => `${service.manifest.name}: no handler file yet for ${service.missingHandlers.join(', ')} (routes answer 501, nothing is delivered to them)`);
     const keys = loadOrCreateSigningKeys(options.persist ? join(root, '.data', 'keys', 'jwt.json') : undefined);
     const functions = new FunctionRegistry();
     const bus = new LocalEventBus({
@@ -130,14 +135,17 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     const dynamoStarting = startDynamoDbLocal({ port: dynamoPort, dataDirectory });
     const dynamoStopped = dynamoStarting.catch(() => undefined);
     cleanup.push(async () => (await dynamoStopped)?.stop());
-    for (const fn of await loadFunctions(discovered)) functions.add(fn);
+    for (const fn of await loadFunctions(discovered)) {
+      functions.add(fn);
+      if (fn.initError) warnings.push(`${fn.service}: ${fn.handler} fails to load, so every invocation fails: ${fn.initError}`);
+    }
     const dynamo = await dynamoStarting;
 
     const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
     const created = await Promise.all(discovered.map((service, index) => ensureTable(client, services[index]?.tableName ?? '', service.manifest.table)));
     client.destroy();
     for (const [index, service] of services.entries()) {
-      if (!service.stream) continue;
+      if (!service.stream || service.missingFunctions.includes(service.stream.functionName)) continue;
       const poller = await startStreamPoller({
         endpoint: dynamo.endpoint,
         tableName: service.tableName,
@@ -154,8 +162,14 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
 
     const seedLines: LocalShop['seedLines'] = [];
     for (const service of discovered) {
-      const lines = await runSeed(service);
-      if (lines.length > 0) seedLines.push({ service: service.manifest.name, lines });
+      try {
+        const lines = await runSeed(service);
+        if (lines.length > 0) seedLines.push({ service: service.manifest.name, lines });
+      } catch (error) {
+        // A broken seed leaves one service without its sample data; the shop itself still works.
+        log.error(`Seeding ${service.manifest.name} failed:`, error);
+        warnings.push(`${service.manifest.name}: seed failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
 
     return {
@@ -167,6 +181,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       controlPlane: { endpoint: controlPlane.endpoint },
       environment,
       seedLines,
+      warnings,
       stop,
     };
   } catch (error) {

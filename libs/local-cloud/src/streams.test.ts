@@ -36,6 +36,8 @@ async function streamedTable(name: string, invoke: (event: DynamoDBStreamEvent) 
 
 const functions = new FunctionRegistry();
 const streamConsumer = (event: DynamoDBStreamEvent) => functions.invoke(consumer, event);
+/** Waiting bound for asynchronous delivery under a loaded machine; not a timing assertion. */
+const eventually = { timeout: 10_000, interval: 20 };
 const changesTo = (pk: string) => recorded().stream.filter((change) => JSON.stringify(change.keys).includes(pk));
 
 beforeAll(async () => {
@@ -56,7 +58,7 @@ describe('table stream delivery', () => {
     await documents.send(new PutCommand({ TableName: 'streamed', Item: { PK: 'THING#ins', SK: 'THING', name: 'Lamp' } }));
 
     // Assess
-    await vi.waitFor(() => expect(changesTo('THING#ins')).toHaveLength(1));
+    await vi.waitFor(() => expect(changesTo('THING#ins')).toHaveLength(1), eventually);
     expect(changesTo('THING#ins')[0]).toMatchObject({
       eventName: 'INSERT',
       keys: { PK: { S: 'THING#ins' }, SK: { S: 'THING' } },
@@ -74,7 +76,7 @@ describe('table stream delivery', () => {
     await documents.send(new DeleteCommand({ TableName: 'streamed', Key: key }));
 
     // Assess
-    await vi.waitFor(() => expect(changesTo('THING#mod')).toHaveLength(3));
+    await vi.waitFor(() => expect(changesTo('THING#mod')).toHaveLength(3), eventually);
     const [, modify, remove] = changesTo('THING#mod');
     expect(modify).toMatchObject({ eventName: 'MODIFY', oldImage: { name: { S: 'Old' } }, newImage: { name: { S: 'New' } } });
     expect(remove).toMatchObject({ eventName: 'REMOVE', oldImage: { name: { S: 'New' } } });
@@ -86,7 +88,7 @@ describe('table stream delivery', () => {
     await documents.send(new PutCommand({ TableName: 'streamed', Item: { PK: 'THING#flaky', SK: 'THING', flaky: 'once' } }));
 
     // Assess
-    await vi.waitFor(() => expect(changesTo('THING#flaky')).toHaveLength(2));
+    await vi.waitFor(() => expect(changesTo('THING#flaky')).toHaveLength(2), eventually);
     const [first, second] = changesTo('THING#flaky');
     expect(second?.eventID).toBe(first?.eventID);
   });
@@ -103,9 +105,29 @@ describe('table stream delivery', () => {
     await documents.send(new PutCommand({ TableName: 'always-failing', Item: { PK: 'THING#lost', SK: 'THING' } }));
 
     // Assess
-    await vi.waitFor(() => expect(poller.deadLetters).toHaveLength(1));
+    await vi.waitFor(() => expect(poller.deadLetters).toHaveLength(1), eventually);
     expect(attempts).toBe(3);
     expect(poller.deadLetters[0]).toMatchObject({ functionName: consumer, tableName: 'always-failing', reason: 'Error: consumer down' });
     expect(poller.deadLetters[0]?.records[0]?.dynamodb?.Keys).toEqual({ PK: { S: 'THING#lost' }, SK: { S: 'THING' } });
+  });
+
+  it('delivers every change of two tables written in turn once each, in order', async () => {
+    // Prepare: DynamoDB Local numbers records across tables, which invalidates idle iterators.
+    const seen: Record<string, string[]> = { left: [], right: [] };
+    const collect = (table: string) => async (event: DynamoDBStreamEvent) => {
+      for (const record of event.Records) seen[table]?.push(record.dynamodb?.Keys?.PK?.S ?? '');
+    };
+    await streamedTable('left', collect('left'));
+    await streamedTable('right', collect('right'));
+
+    // Act
+    for (const n of [1, 2, 3, 4]) {
+      await documents.send(new PutCommand({ TableName: 'left', Item: { PK: `L${n}`, SK: 'X' } }));
+      await documents.send(new PutCommand({ TableName: 'right', Item: { PK: `R${n}`, SK: 'X' } }));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+
+    // Assess
+    await vi.waitFor(() => expect(seen).toEqual({ left: ['L1', 'L2', 'L3', 'L4'], right: ['R1', 'R2', 'R3', 'R4'] }), eventually);
   });
 });

@@ -2,8 +2,11 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
+  ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  TrimmedDataAccessException,
+  type ShardIteratorType,
   type _Record as StreamApiRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -64,21 +67,58 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         resolve();
       };
     });
-  /** Open iterators by shard id; null once a shard is closed and fully read. */
-  const shards = new Map<string, string | null>();
+  /**
+   * Read position per shard: the open iterator (null once the shard is closed and read) and
+   * the last sequence number handed to the consumer, from which a lost iterator is rebuilt.
+   */
+  const shards = new Map<string, { iterator: string | null; lastSequence?: string }>();
+  const startedAt = Math.floor(Date.now() / 1000);
   let lastRefresh = 0;
+
+  async function iteratorFor(shardId: string, type: ShardIteratorType, sequence?: string): Promise<string | null> {
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, SequenceNumber: sequence }),
+    );
+    return ShardIterator ?? null;
+  }
 
   async function refreshShards(): Promise<void> {
     const initial = shards.size === 0;
     const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
     for (const shard of StreamDescription?.Shards ?? []) {
       if (!shard.ShardId || shards.has(shard.ShardId)) continue;
-      const { ShardIterator } = await streams.send(
-        new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId, ShardIteratorType: initial ? options.startAt : 'TRIM_HORIZON' }),
-      );
-      shards.set(shard.ShardId, ShardIterator ?? null);
+      shards.set(shard.ShardId, { iterator: await iteratorFor(shard.ShardId, initial ? options.startAt : 'TRIM_HORIZON') });
     }
     lastRefresh = Date.now();
+  }
+
+  /**
+   * DynamoDB Local numbers stream records across all tables, and once another table's
+   * records fall inside an iterator's range it answers TrimmedDataAccessException for good.
+   * Rebuild the iterator after the last record delivered (or from the start of the shard,
+   * skipping what predates a LATEST start), so no change is lost or repeated.
+   */
+  async function readShard(shardId: string, position: { iterator: string | null; lastSequence?: string }): Promise<StreamApiRecord[]> {
+    if (!position.iterator) return [];
+    let response;
+    try {
+      response = await streams.send(new GetRecordsCommand({ ShardIterator: position.iterator, Limit: 100 }));
+    } catch (error) {
+      if (!(error instanceof TrimmedDataAccessException || error instanceof ExpiredIteratorException)) throw error;
+      position.iterator = position.lastSequence
+        ? await iteratorFor(shardId, 'AFTER_SEQUENCE_NUMBER', position.lastSequence)
+        : await iteratorFor(shardId, 'TRIM_HORIZON');
+      if (!position.iterator) return [];
+      response = await streams.send(new GetRecordsCommand({ ShardIterator: position.iterator, Limit: 100 }));
+      if (!position.lastSequence && options.startAt === 'LATEST') {
+        const created = (record: StreamApiRecord) => (record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? 0) / 1000;
+        response.Records = (response.Records ?? []).filter((record) => created(record) >= startedAt);
+      }
+    }
+    position.iterator = response.NextShardIterator ?? null;
+    const records = response.Records ?? [];
+    position.lastSequence = records.at(-1)?.dynamodb?.SequenceNumber ?? position.lastSequence;
+    return records;
   }
 
   async function deliver(records: StreamApiRecord[]): Promise<void> {
@@ -108,15 +148,14 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   }
 
   async function pollOnce(): Promise<boolean> {
-    if (Date.now() - lastRefresh > shardRefreshMs || ![...shards.values()].some(Boolean)) await refreshShards();
+    if (Date.now() - lastRefresh > shardRefreshMs || ![...shards.values()].some((position) => position.iterator)) await refreshShards();
     let received = false;
-    for (const [shardId, iterator] of shards) {
-      if (!iterator || stopped) continue;
-      const { Records = [], NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
-      shards.set(shardId, NextShardIterator ?? null);
-      if (Records.length > 0) {
+    for (const [shardId, position] of shards) {
+      if (stopped) break;
+      const records = await readShard(shardId, position);
+      if (records.length > 0) {
         received = true;
-        await deliver(Records);
+        await deliver(records);
       }
     }
     return received;

@@ -12,13 +12,16 @@ export interface ServiceSummary {
   subscriptions: { eventTypes: string[]; functionName: string }[];
   internalOperations: { name: string; functionName: string; variable: string; parameter: string }[];
   stream?: { functionName: string };
+  /** Functions whose handler file does not exist yet: their routes answer 501, nothing is delivered to them. */
+  missingFunctions: string[];
 }
 
-export function summarize(manifest: ServiceManifest): ServiceSummary {
+export function summarize(manifest: ServiceManifest, missingHandlers: string[] = []): ServiceSummary {
   const fn = (handler: string) => functionName(localStage, manifest.name, handler);
   return {
     name: manifest.name,
     tableName: tableName(localStage, manifest.name),
+    missingFunctions: missingHandlers.map(fn),
     routes: manifest.routes.map((route) => ({
       method: route.operation.method,
       path: route.operation.path,
@@ -44,6 +47,8 @@ export function summarize(manifest: ServiceManifest): ServiceSummary {
 /** Each subscription is its own queue in AWS (rule → SQS → Lambda); locally the queue is named after its consumer. */
 export function busSubscriptions(services: ServiceSummary[]): BusSubscription[] {
   return services.flatMap((service) =>
-    service.subscriptions.map((subscription) => ({ ...subscription, queueName: subscription.functionName })),
+    service.subscriptions
+      .filter((subscription) => !service.missingFunctions.includes(subscription.functionName))
+      .map((subscription) => ({ ...subscription, queueName: subscription.functionName })),
   );
 }

@@ -10,11 +10,21 @@ const shop: BannerInput = {
       routes: [{ method: 'post', path: '/orders', auth: 'user', operationId: 'createOrder', service: 'orders', functionName: 'shoplane-local-orders-create' }],
       subscriptions: [{ eventTypes: ['PaymentSucceeded'], functionName: 'shoplane-local-orders-on-payment' }],
       internalOperations: [{ name: 'getOrder', functionName: 'shoplane-local-orders-get', variable: 'INVOKE_ORDERS_GETORDER', parameter: '/shoplane/local/orders/getOrder' }],
+      missingFunctions: [],
+    },
+    {
+      name: 'carts',
+      tableName: 'shoplane-local-carts',
+      routes: [{ method: 'get', path: '/cart', auth: 'user', operationId: 'getCart', service: 'carts', functionName: 'shoplane-local-carts-get-cart' }],
+      subscriptions: [],
+      internalOperations: [],
+      missingFunctions: ['shoplane-local-carts-get-cart'],
     },
   ],
   dynamodb: { endpoint: 'http://127.0.0.1:8000' },
   controlPlane: { endpoint: 'http://127.0.0.1:9000' },
   seedLines: [{ service: 'users', lines: ['admin: admin@shoplane.local / secret'] }],
+  warnings: ['carts: no handler file yet for get-cart (routes answer 501, nothing is delivered to them)'],
 };
 
 describe('the npm start banner', () => {
@@ -34,6 +44,15 @@ describe('the npm start banner', () => {
     expect(text).toContain('  orders  (table shoplane-local-orders)\n    POST   /orders  user    createOrder');
     expect(text).toContain('on PaymentSucceeded → shoplane-local-orders-on-payment');
     expect(text).toContain('internal orders.getOrder → shoplane-local-orders-get (INVOKE_ORDERS_GETORDER)');
+  });
+
+  it('marks routes whose handler is not written yet and lists the warnings', () => {
+    // Act
+    const text = banner(shop, 1000).join('\n');
+
+    // Assess
+    expect(text).toContain('GET    /cart    user    getCart  (no handler yet: 501)');
+    expect(text).toContain('  Warnings\n    carts: no handler file yet for get-cart');
   });
 
   it('says where the docs, the store and the operator endpoints are, and prints the seed lines', () => {

@@ -1,6 +1,6 @@
 import type { LocalShop } from '@shoplane/local-cloud';
 
-export type BannerInput = Pick<LocalShop, 'url' | 'services' | 'dynamodb' | 'controlPlane' | 'seedLines'>;
+export type BannerInput = Pick<LocalShop, 'url' | 'services' | 'dynamodb' | 'controlPlane' | 'seedLines' | 'warnings'>;
 
 const pad = (text: string, width: number) => text.padEnd(width);
 
@@ -17,7 +17,8 @@ export function banner(shop: BannerInput, readyMs: number): string[] {
   for (const service of shop.services) {
     lines.push('', `  ${service.name}  (table ${service.tableName})`);
     for (const route of service.routes) {
-      lines.push(`    ${pad(route.method.toUpperCase(), 7)}${pad(route.path, width + 2)}${pad(route.auth, 8)}${route.operationId}`);
+      const missing = service.missingFunctions.includes(route.functionName) ? '  (no handler yet: 501)' : '';
+      lines.push(`    ${pad(route.method.toUpperCase(), 7)}${pad(route.path, width + 2)}${pad(route.auth, 8)}${route.operationId}${missing}`);
     }
     for (const subscription of service.subscriptions) {
       lines.push(`    on ${subscription.eventTypes.join(', ')} → ${subscription.functionName}`);
@@ -38,6 +39,10 @@ export function banner(shop: BannerInput, readyMs: number): string[] {
   if (shop.seedLines.length > 0) {
     lines.push('', '  Seed data');
     for (const seed of shop.seedLines) for (const line of seed.lines) lines.push(`    ${seed.service}: ${line}`);
+  }
+  if (shop.warnings.length > 0) {
+    lines.push('', '  Warnings');
+    for (const warning of shop.warnings) lines.push(`    ${warning}`);
   }
   lines.push(
     '',
