@@ -1,0 +1,39 @@
+import {
+  addCartItem,
+  clearCart,
+  getCart,
+  getProductsByIds,
+  internalOperationKey,
+  removeCartItem,
+  setCartItem,
+} from '@shoplane/contracts';
+import { defineService } from '@shoplane/manifest';
+
+/**
+ * Carts: each customer's cart, always priced now from the catalogue.
+ *
+ * Table `carts` (single table, one partition per cart, so one Query reads a whole cart):
+ * - `PK=CART#<userId>, SK=HEADER`          `lineCount` and the cart's `currency`; every line
+ *                                          creation or deletion changes `lineCount` in the same
+ *                                          transaction, which is how the 50-line limit and the
+ *                                          one-currency rule hold under concurrent requests
+ * - `PK=CART#<userId>, SK=ITEM#<productId>` one line: `productId`, `qty`, `currency` (the cart's,
+ *                                          stamped at creation), `addedAt`, `updatedAt`.
+ *                                          Never a price: prices come from products on every read.
+ */
+export const service = defineService({
+  name: 'carts',
+  table: {
+    partitionKey: { name: 'PK', type: 'S' },
+    sortKey: { name: 'SK', type: 'S' },
+  },
+  routes: [
+    { operation: getCart, handler: 'get-cart', tableAccess: 'read' },
+    { operation: addCartItem, handler: 'add-cart-item' },
+    { operation: setCartItem, handler: 'set-cart-item' },
+    { operation: removeCartItem, handler: 'remove-cart-item' },
+    { operation: clearCart, handler: 'clear-cart' },
+  ],
+  invokes: [internalOperationKey(getProductsByIds)],
+  capabilities: ['verifyTokens'],
+});
