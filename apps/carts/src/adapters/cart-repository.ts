@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type Dyn
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { cartLimits, Currency } from '@shoplane/contracts';
 import { cancellationReasons, isConditionalCheckFailure } from '@shoplane/lambda-kit';
-import type { CartHeaderState, ExistingLineState, LineChange, StoredCartLine } from '../domain/cart.js';
+import { shopDefaultCurrency, type CartHeaderState, type ExistingLineState, type LineChange, type StoredCartLine } from '../domain/cart.js';
 import { chunked, maxQuantityBeforeAdding, refusalOfLineChange, refusalOfNewLine } from '../domain/cart-rules.js';
 import { CartBusyError } from '../domain/errors.js';
 import type { CartRepository } from '../domain/ports.js';
@@ -62,7 +62,7 @@ function toLine(item: Item): StoredCartLine {
   return {
     productId: String(item['productId']),
     qty: Number(item['qty']),
-    currency: currencyOf(item['currency']) ?? 'USD',
+    currency: currencyOf(item['currency']) ?? shopDefaultCurrency,
     addedAt: String(item['addedAt']),
     updatedAt: String(item['updatedAt']),
   };
