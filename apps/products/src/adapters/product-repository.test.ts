@@ -23,7 +23,7 @@ describe('DynamoDB product repository', () => {
 
     await bed.products.create(product, []);
 
-    expect(Object.keys(await rawItem(product.productId))).toEqual(expect.arrayContaining(indexAttributes));
+    expect(Object.keys(await rawItem(product.productId))).toEqual(expect.arrayContaining([...indexAttributes]));
   });
 
   it('removes every listing index attribute when it archives', async () => {

@@ -15,7 +15,7 @@ export const productIndexes = {
 
 export type ProductIndex = (typeof productIndexes)[keyof typeof productIndexes];
 
-export const indexAttributes = Object.values(productIndexes).flatMap((index) => [index.partitionKey.name, index.sortKey.name]);
+export const indexAttributes: readonly string[] = Object.values(productIndexes).flatMap((index) => [index.partitionKey.name, index.sortKey.name]);
 
 /** Every active product is in this one partition of the two unfiltered indexes (see service.ts for why and how to shard). */
 export const allActivePartition = 'PRODUCT';

@@ -1,4 +1,5 @@
 import { archiveProduct, createProduct, getProduct, listProducts, updateProduct, type HttpOperation } from '@shoplane/contracts';
+import type { HttpLambdaHandler } from '@shoplane/lambda-kit';
 import { apiEvent, invoke } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createdProduct, productsTestbed, validProduct, type ProductsTestbed } from '../test-support.js';
@@ -13,7 +14,7 @@ type Caller = 'anonymous' | 'customer' | 'admin';
 
 interface RouteCase {
   operation: HttpOperation;
-  handler: () => ProductsTestbed['handlers'][keyof ProductsTestbed['handlers']];
+  handler: () => HttpLambdaHandler;
   /** Builds the request; each case gets its own product so cases never depend on each other. */
   request: () => Promise<{ body?: unknown; pathParameters?: Record<string, string> }>;
 }

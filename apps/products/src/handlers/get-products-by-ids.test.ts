@@ -1,30 +1,40 @@
 import { getProductsByIds } from '@shoplane/contracts';
 import { internalClient } from '@shoplane/lambda-kit';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dynamoProductRepository } from '../adapters/product-repository.js';
+import type { DocumentClient } from '../adapters/transactions.js';
 import { archiveProduct } from '../domain/catalogue.js';
 import { createdProduct, productsTestbed, recordingClient, throttlingBatchGets, type ProductsTestbed } from '../test-support.js';
+import { getProductsByIdsHandler } from './get-products-by-ids.js';
 
 const unknownId = 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V';
 
-async function createMany(bed: ProductsTestbed, count: number): Promise<string[]> {
-  return Promise.all(Array.from({ length: count }, (_, index) => createdProduct(bed, { name: `Bulk ${index}` })));
+let bed: ProductsTestbed;
+
+beforeAll(async () => {
+  bed = await productsTestbed();
+});
+
+/** Creates products a batch at a time; DynamoDB Local answers a hundred concurrent transactions slowly. */
+async function createMany(count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < count; start += 20) {
+    const batch = Array.from({ length: Math.min(20, count - start) }, (_, offset) => createdProduct(bed, { name: `Bulk ${start + offset}` }));
+    ids.push(...(await Promise.all(batch)));
+  }
+  return ids;
 }
 
-function recordingBed() {
-  let commands: string[] = [];
-  const ready = productsTestbed((client) => {
-    const recording = recordingClient(client);
-    commands = recording.commands;
-    return recording.client;
-  });
-  return ready.then((bed) => ({ bed, commands }));
+/** The internal handler over the same table, its repository reading through `wrapped`. */
+function byIdsThrough(wrapped: DocumentClient) {
+  const products = dynamoProductRepository(wrapped, bed.table.name, { batchGet: { pause: async () => undefined } });
+  return getProductsByIdsHandler(() => ({ products }));
 }
 
 describe('getProductsByIds (internal operation)', () => {
   it('answers the found products in request order and the missing ids', async () => {
-    const bed = await productsTestbed();
-    const [first, second] = await createMany(bed, 2);
+    const [first, second] = await createMany(2);
 
     const answer = await bed.handlers.byIds({ productIds: [second, unknownId, first] });
 
@@ -35,8 +45,7 @@ describe('getProductsByIds (internal operation)', () => {
   });
 
   it('answers each id once however often it was asked for', async () => {
-    const bed = await productsTestbed();
-    const [productId = ''] = await createMany(bed, 1);
+    const [productId = ''] = await createMany(1);
 
     const answer = await bed.handlers.byIds({ productIds: [productId, productId, unknownId, unknownId] });
 
@@ -44,8 +53,7 @@ describe('getProductsByIds (internal operation)', () => {
   });
 
   it('includes archived products with their status', async () => {
-    const bed = await productsTestbed();
-    const [productId = ''] = await createMany(bed, 1);
+    const [productId = ''] = await createMany(1);
     await archiveProduct(bed.deps(), productId, 'test');
 
     const answer = await bed.handlers.byIds({ productIds: [productId] });
@@ -54,11 +62,10 @@ describe('getProductsByIds (internal operation)', () => {
   });
 
   it('reads 100 products with exactly one BatchGet', async () => {
-    const { bed, commands } = await recordingBed();
-    const ids = await createMany(bed, 100);
-    commands.length = 0;
+    const ids = await createMany(100);
+    const { client, commands } = recordingClient(bed.table.documents);
 
-    const answer = await bed.handlers.byIds({ productIds: ids });
+    const answer = await byIdsThrough(client)({ productIds: ids });
 
     expect(commands).toEqual(['BatchGetCommand']);
     expect(answer).toMatchObject({ ok: true, result: { missing: [] } });
@@ -66,16 +73,10 @@ describe('getProductsByIds (internal operation)', () => {
   });
 
   it('asks again for the keys DynamoDB left unprocessed', async () => {
-    let commands: string[] = [];
-    const bed = await productsTestbed((client) => {
-      const throttling = throttlingBatchGets(client, 30);
-      commands = throttling.commands;
-      return throttling.client;
-    });
-    const ids = await createMany(bed, 80);
-    commands.length = 0;
+    const ids = await createMany(80);
+    const { client, commands } = throttlingBatchGets(bed.table.documents, 30);
 
-    const answer = await bed.handlers.byIds({ productIds: ids });
+    const answer = await byIdsThrough(client)({ productIds: ids });
 
     expect(commands).toEqual(['BatchGetCommand', 'BatchGetCommand']);
     const found = answer.ok ? (answer.result as { products: { productId: string }[] }).products.map((p) => p.productId) : [];
@@ -83,21 +84,14 @@ describe('getProductsByIds (internal operation)', () => {
   });
 
   it('gives up after a bounded number of attempts when keys stay unprocessed', async () => {
-    let commands: string[] = [];
-    const bed = await productsTestbed((client) => {
-      const throttling = throttlingBatchGets(client, 1, Infinity);
-      commands = throttling.commands;
-      return throttling.client;
-    });
-    const ids = await createMany(bed, 3);
-    commands.length = 0;
+    const ids = await createMany(3);
+    const { client, commands } = throttlingBatchGets(bed.table.documents, 1, Infinity);
 
-    await expect(bed.handlers.byIds({ productIds: ids })).rejects.toMatchObject({ status: 503 });
+    await expect(byIdsThrough(client)({ productIds: ids })).rejects.toMatchObject({ status: 503 });
     expect(commands).toHaveLength(5);
   });
 
   it('refuses more than 100 ids with a 422 problem', async () => {
-    const bed = await productsTestbed();
     const ids = Array.from({ length: 101 }, () => unknownId);
 
     const answer = await bed.handlers.byIds({ productIds: ids });
@@ -106,7 +100,6 @@ describe('getProductsByIds (internal operation)', () => {
   });
 
   it('refuses malformed ids with a 422 problem', async () => {
-    const bed = await productsTestbed();
 
     const answer = await bed.handlers.byIds({ productIds: ['not-an-id'] });
 
@@ -114,8 +107,7 @@ describe('getProductsByIds (internal operation)', () => {
   });
 
   it('serves lambda-kit\'s internal client as carts and orders call it', async () => {
-    const bed = await productsTestbed();
-    const [productId = ''] = await createMany(bed, 1);
+    const [productId = ''] = await createMany(1);
     const lambda = {
       send: async (command: { input: { Payload?: Uint8Array } }) => ({
         StatusCode: 200,
