@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -43,6 +44,8 @@ export interface LocalShop {
   seedLines: { service: string; lines: string[] }[];
   /** Services being written: handlers without a file, modules that fail to load, seeds that failed. */
   warnings: string[];
+  /** Milliseconds each start-up step took (steps overlap: Java starts while handlers load). */
+  timings: { discovery: number; dynamoDb: number; handlers: number; tables: number; seeds: number };
   stop(): Promise<void>;
 }
 
@@ -83,7 +86,10 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
   };
 
   try {
+    const since = (start: number) => Math.round(performance.now() - start);
+    const startedAt = performance.now();
     const discovered = await discoverServices(root);
+    const discoveryMs = since(startedAt);
     const services = discovered.map((service) => summarize(service.manifest, service.missingHandlers));
     const warnings = discovered
       .filter((service) => service.missingHandlers.length > 0)
@@ -132,14 +138,19 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     cleanup.push(applyEnvironment(environment));
     const dataDirectory = options.persist ? join(root, '.data', 'ddb') : undefined;
     // Java starts while the handlers are imported; both take about a second.
-    const dynamoStarting = startDynamoDbLocal({ port: dynamoPort, dataDirectory });
+    const dynamoStartedAt = performance.now();
+    const dynamoStarting = startDynamoDbLocal({ port: dynamoPort, dataDirectory }).then((started) => ({ ...started, readyMs: since(dynamoStartedAt) }));
     const dynamoStopped = dynamoStarting.catch(() => undefined);
     cleanup.push(async () => (await dynamoStopped)?.stop());
-    for (const fn of await loadFunctions(discovered)) {
+    const handlersStartedAt = performance.now();
+    const loaded = await loadFunctions(discovered);
+    const handlersMs = since(handlersStartedAt);
+    for (const fn of loaded) {
       functions.add(fn);
       if (fn.initError) warnings.push(`${fn.service}: ${fn.handler} fails to load, so every invocation fails: ${fn.initError}`);
     }
     const dynamo = await dynamoStarting;
+    const tablesStartedAt = performance.now();
 
     const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
     const created = await Promise.all(discovered.map((service, index) => ensureTable(client, services[index]?.tableName ?? '', service.manifest.table)));
@@ -159,6 +170,8 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     }
 
     markReady();
+    const tablesMs = since(tablesStartedAt);
+    const seedsStartedAt = performance.now();
 
     const seedLines: LocalShop['seedLines'] = [];
     for (const service of discovered) {
@@ -182,6 +195,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       environment,
       seedLines,
       warnings,
+      timings: { discovery: discoveryMs, dynamoDb: dynamo.readyMs, handlers: handlersMs, tables: tablesMs, seeds: since(seedsStartedAt) },
       stop,
     };
   } catch (error) {

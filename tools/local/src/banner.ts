@@ -1,13 +1,16 @@
 import type { LocalShop } from '@shoplane/local-cloud';
 
-export type BannerInput = Pick<LocalShop, 'url' | 'services' | 'dynamodb' | 'controlPlane' | 'seedLines' | 'warnings'>;
+export type BannerInput = Pick<LocalShop, 'url' | 'services' | 'dynamodb' | 'controlPlane' | 'seedLines' | 'warnings' | 'timings'>;
 
 const pad = (text: string, width: number) => text.padEnd(width);
 
 /** What `npm start` prints once the shop is up: where everything is, by service. */
 export function banner(shop: BannerInput, readyMs: number): string[] {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const { timings } = shop;
   const lines = [
-    `Shoplane local runtime ready in ${(readyMs / 1000).toFixed(1)} s`,
+    `Shoplane local runtime ready in ${seconds(readyMs)}`,
+    `  (DynamoDB Local ${seconds(timings.dynamoDb)} while handlers loaded in ${seconds(timings.handlers)}; tables and streams ${seconds(timings.tables)}; seeds ${seconds(timings.seeds)})`,
     '',
     `  API        ${shop.url}`,
     `  Docs       ${shop.url}/docs/`,
