@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineOperation } from './http.js';
 import { ProductId } from './catalogue.js';
-import { Currency, Money } from './money.js';
+import { Currency, Money, MoneyTotal } from './money.js';
 
 /** Most units of one product in a cart, and most lines in a cart. */
 export const cartLimits = { maxQuantity: 99, maxLines: 50 } as const;
@@ -22,7 +22,7 @@ export const CartLine = z
     name: z.string(),
     qty: z.int(),
     price: Money,
-    lineTotal: Money,
+    lineTotal: MoneyTotal,
     available: z.boolean().register(z.globalRegistry, {
       description: 'False when the product was archived or has too little stock; such lines are not in the subtotal.',
     }),
@@ -32,7 +32,7 @@ export const CartLine = z
 export const Cart = z
   .object({
     items: z.array(CartLine),
-    subtotal: Money,
+    subtotal: MoneyTotal,
     currency: Currency,
   })
   .register(z.globalRegistry, { id: 'Cart', description: 'The caller\'s cart, priced now from the catalogue.' });
@@ -52,7 +52,7 @@ export const getCart = defineOperation({
   tags: ['carts'],
   summary: 'The caller\'s cart',
   responses: { 200: { description: 'The cart, priced from the catalogue.', schema: Cart } },
-  problems: [],
+  problems: [503],
 });
 
 export const addCartItem = defineOperation({
@@ -65,7 +65,7 @@ export const addCartItem = defineOperation({
   description: `Adds to the product's line. A line holds at most ${cartLimits.maxQuantity} units and a cart at most ${cartLimits.maxLines} lines (422 beyond). The product must exist (404) and be active (422); all lines share one currency (409).`,
   request: { body: AddCartItemRequest },
   responses: { 200: { description: 'The cart after the change.', schema: Cart } },
-  problems: [404, 409, 422],
+  problems: [404, 409, 422, 503],
 });
 
 export const setCartItem = defineOperation({
@@ -77,7 +77,7 @@ export const setCartItem = defineOperation({
   summary: 'Set a line\'s quantity',
   request: { params: CartItemPath, body: SetCartItemRequest },
   responses: { 200: { description: 'The cart after the change.', schema: Cart } },
-  problems: [404, 409, 422],
+  problems: [404, 409, 422, 503],
 });
 
 export const removeCartItem = defineOperation({
@@ -89,7 +89,7 @@ export const removeCartItem = defineOperation({
   summary: 'Remove a line',
   request: { params: CartItemPath },
   responses: { 200: { description: 'The cart after the change.', schema: Cart } },
-  problems: [404],
+  problems: [404, 409, 503],
 });
 
 export const clearCart = defineOperation({
@@ -100,7 +100,7 @@ export const clearCart = defineOperation({
   tags: ['carts'],
   summary: 'Empty the cart',
   responses: { 204: { description: 'The cart is empty.' } },
-  problems: [],
+  problems: [409],
 });
 
 export const cartOperations = [getCart, addCartItem, setCartItem, removeCartItem, clearCart];

@@ -19,8 +19,11 @@ export const Currency = z
   .register(z.globalRegistry, { id: 'Currency', description: 'ISO 4217 currency code.', examples: ['USD'] });
 export type Currency = z.infer<typeof Currency>;
 
-/** Largest amount the shop accepts in one price or total: 10^11 minor units (a billion dollars). */
-export const maxMinorUnits = 100_000_000_000;
+/**
+ * Largest price the shop accepts: 10^9 minor units (ten million dollars). Totals of up
+ * to 50 lines × 99 units of it stay far below 2^53, so they are exact in JSON numbers.
+ */
+export const maxMinorUnits = 1_000_000_000;
 
 export const MinorUnits = z
   .int({ error: 'must be an integer number of minor units (e.g. cents), not a decimal' })
@@ -34,3 +37,9 @@ export const Money = z
     examples: [{ amount: 1299, currency: 'USD' }],
   });
 export type Money = z.infer<typeof Money>;
+
+/** A computed total (line total, subtotal): the same shape as Money, without the price ceiling. */
+export const MoneyTotal = z
+  .object({ amount: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)), currency: Currency })
+  .register(z.globalRegistry, { id: 'MoneyTotal', description: 'An exact computed total in minor units of its currency.' });
+export type MoneyTotal = z.infer<typeof MoneyTotal>;
