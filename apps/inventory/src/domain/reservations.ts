@@ -1,4 +1,5 @@
 import type { InternalInput, reserveStock } from '@shoplane/contracts';
+import { ServiceUnavailableError } from '@shoplane/lambda-kit';
 import { InsufficientStockError, ReservationNotFoundError, UnknownProductError } from './errors.js';
 import { now, type InventoryDependencies } from './inventory.js';
 import {
@@ -33,7 +34,8 @@ export async function reserve(deps: ReservationDependencies, input: InternalInpu
     if (outcome.kind === 'exists') return answerRepeatedReserve(outcome.reservation, input.items);
     const shortfall = shortfallOf(input.items, outcome.stock);
     if (shortfall.unknown.length > 0) throw new UnknownProductError(shortfall.unknown);
-    if (!isSatisfiable(shortfall) || attempt >= reserveAttempts) throw new InsufficientStockError(shortfall.short);
+    if (!isSatisfiable(shortfall)) throw new InsufficientStockError(shortfall.short);
+    if (attempt >= reserveAttempts) throw new ServiceUnavailableError('Stock is changing too fast right now; try again.');
   }
 }
 
