@@ -18,11 +18,14 @@ import { productIndexes } from './adapters/table-layout.js';
  * Listings never Scan; each is a Query on a sparse index that only active
  * products carry (archiving removes the attributes, so the product leaves every
  * listing in the same write):
- * - `byCategoryPrice`  GSI1PK=`CATEGORY#<slug>`, GSI1SK=`<price, 12 digits>#<productId>`:
+ * - `byCategoryPrice`  GSI1PK=`CATEGORY#<slug>`, GSI1SK=`<price>#<productId>`:
  *   a category, cheapest first; a price range is a BETWEEN on the sort key
  * - `activeByCreation` GSI2PK=`PRODUCT`, GSI2SK=`<createdAt>#<productId>`: everything, newest first
- * - `activeByPrice`    GSI3PK=`PRODUCT`, GSI3SK=`<price, 12 digits>#<productId>`: a price range
+ * - `activeByPrice`    GSI3PK=`PRODUCT`, GSI3SK=`<price>#<productId>`: a price range
  *   across categories, cheapest first
+ *
+ * Prices in sort keys are zero-padded to the digits of the largest price the
+ * contract accepts, so their string order is their numeric order.
  *
  * The single `PRODUCT` partition of the last two is deliberate at this scale: one
  * index partition serves 3,000 reads and 1,000 writes a second, products are

@@ -4,7 +4,7 @@ import { InvalidCursorError } from '../domain/errors.js';
 import type { ListingOrder, ListingPlan } from '../domain/listing.js';
 import type { ProductPage } from '../domain/ports.js';
 import { productFromItem } from './product-items.js';
-import { allActivePartition, categoryPartition, priceSortRange, productIndexes, type ProductIndex } from './table-layout.js';
+import { allActivePartition, categoryPartition, pricedSortPrefix, priceSortRange, productIndexes, type ProductIndex } from './table-layout.js';
 import type { DocumentClient } from './transactions.js';
 
 interface IndexQuery {
@@ -34,7 +34,7 @@ function indexQueryFor(order: ListingOrder): IndexQuery {
 const keyAttributesOf = (query: IndexQuery) => ['PK', 'SK', query.index.partitionKey.name, query.index.sortKey.name];
 
 const productKeyPattern = /^PRODUCT#(prd_[0-9A-HJKMNP-TV-Z]{26})$/;
-const sortPrefixPattern = { price: /^\d{12}$/, creation: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/ };
+const sortPrefixPattern = { price: pricedSortPrefix, creation: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/ };
 
 /**
  * A decoded cursor is still client input: DynamoDB refuses (with a 500-shaped

@@ -7,6 +7,11 @@ const price = fc.integer({ min: 0, max: maxMinorUnits });
 const productId = fc.stringMatching(/^prd_[0-9A-HJKMNP-TV-Z]{26}$/);
 
 describe('price sort keys', () => {
+  it('pad every price to the width of the largest one the contract accepts', () => {
+    expect(priceKey(1299)).toBe('1299'.padStart(String(maxMinorUnits).length, '0'));
+    expect(priceKey(maxMinorUnits)).toBe(String(maxMinorUnits));
+  });
+
   it('sort as strings in the order of the prices', () => {
     fc.assert(
       fc.property(price, price, (a, b) => {
@@ -33,11 +38,11 @@ describe('listing keys', () => {
 
     expect(keys).toEqual({
       GSI1PK: 'CATEGORY#kitchen',
-      GSI1SK: '000000001299#prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V',
+      GSI1SK: `${priceKey(1299)}#prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V`,
       GSI2PK: 'PRODUCT',
       GSI2SK: '2026-11-25T10:00:00.000Z#prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V',
       GSI3PK: 'PRODUCT',
-      GSI3SK: '000000001299#prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V',
+      GSI3SK: `${priceKey(1299)}#prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V`,
     });
   });
 });

@@ -26,6 +26,9 @@ export const categoryPartition = (category: string) => `CATEGORY#${category}`;
 /** Wide enough for the largest price the contract accepts, so string order is price order. */
 const priceDigits = String(maxMinorUnits).length;
 
+/** A price as it appears in sort keys. */
+export const pricedSortPrefix = new RegExp(`^\\d{${priceDigits}}$`);
+
 export function priceKey(amount: number): string {
   return String(amount).padStart(priceDigits, '0');
 }

@@ -2,6 +2,7 @@ import { listProducts, type Product, type ProductPage } from '@shoplane/contract
 import { encodeCursor } from '@shoplane/lambda-kit';
 import { apiEvent, invoke } from '@shoplane/testing';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { priceKey } from '../adapters/table-layout.js';
 import { addProduct } from '../domain/catalogue.js';
 import { productsTestbed, recordingClient, validProduct, type ProductsTestbed } from '../test-support.js';
 
@@ -161,7 +162,7 @@ describe('GET /products cursors', () => {
 
   it('refuses a forged cursor whose key points into another category', async () => {
     const id = someId();
-    const key = { PK: `PRODUCT#${id}`, SK: 'PRODUCT', GSI1PK: 'CATEGORY#audio', GSI1SK: `000000000000#${id}` };
+    const key = { PK: `PRODUCT#${id}`, SK: 'PRODUCT', GSI1PK: 'CATEGORY#audio', GSI1SK: `${priceKey(0)}#${id}` };
 
     const response = await list({ category: 'kitchen', cursor: forged(key, 'products:category:kitchen::') });
 
@@ -170,7 +171,7 @@ describe('GET /products cursors', () => {
 
   it('refuses a forged cursor whose key lies outside the price range', async () => {
     const id = someId();
-    const key = { PK: `PRODUCT#${id}`, SK: 'PRODUCT', GSI3PK: 'PRODUCT', GSI3SK: `000000000000#${id}` };
+    const key = { PK: `PRODUCT#${id}`, SK: 'PRODUCT', GSI3PK: 'PRODUCT', GSI3SK: `${priceKey(0)}#${id}` };
 
     const response = await list({ minPrice: '1000', cursor: forged(key, 'products:price::1000:') });
 
