@@ -23,7 +23,11 @@ export const allActivePartition = 'PRODUCT';
 export const productKey = (productId: string) => ({ PK: `PRODUCT#${productId}`, SK: 'PRODUCT' });
 export const categoryPartition = (category: string) => `CATEGORY#${category}`;
 
-/** Wide enough for the largest price the contract accepts, so string order is price order. */
+/**
+ * Wide enough for the largest price the contract accepts, so string order is
+ * price order. Raising the ceiling by a digit means re-keying stored products
+ * (rewrite GSI1SK/GSI3SK) before the new width is used.
+ */
 const priceDigits = String(maxMinorUnits).length;
 
 /** A price as it appears in sort keys. */
