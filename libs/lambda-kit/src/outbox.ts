@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DomainEvent } from '@shoplane/contracts';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { outboxTimeToLiveAttribute } from '@shoplane/manifest';
 import type { EventBus } from './events.js';
 import type { Logger } from './logger.js';
@@ -34,7 +34,8 @@ export function outboxPut(tableName: string, envelope: DomainEvent, now = new Da
   };
 }
 
-function outboxEventOf(record: DynamoDBStreamEvent['Records'][number]): DomainEvent | undefined {
+/** The event an outbox row carries, for stream records that insert one. */
+export function outboxEventOf(record: DynamoDBRecord): DomainEvent | undefined {
   const image = record.dynamodb?.NewImage;
   if (record.eventName !== 'INSERT' || !image) return undefined;
   const item = unmarshall(image as Record<string, AttributeValue>);
@@ -43,25 +44,45 @@ function outboxEventOf(record: DynamoDBStreamEvent['Records'][number]): DomainEv
 }
 
 /**
- * Stream handler that publishes outbox rows. Records whose events the bus refused
- * are reported back so the stream retries them (at-least-once; consumers dedupe by eventId).
+ * Stream handler that publishes the events stream records announce (`eventsOf` reads
+ * them: outbox rows by default). Records whose events the bus refused, or that cannot
+ * be read, are reported back so the stream retries them and, after its retries, sets
+ * them aside in the on-failure queue (at-least-once; consumers dedupe by eventId).
  */
-export function outboxPublisher(bus: () => EventBus, logger: Logger) {
+export function streamEventPublisher(
+  bus: () => EventBus,
+  logger: Logger,
+  eventsOf: (record: DynamoDBRecord) => DomainEvent | undefined = outboxEventOf,
+) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-    const pending = event.Records.flatMap((record) => {
-      const envelope = outboxEventOf(record);
-      return envelope ? [{ envelope, sequenceNumber: record.dynamodb?.SequenceNumber ?? record.eventID ?? '' }] : [];
-    });
-    if (pending.length === 0) return { batchItemFailures: [] };
+    const pending: { envelope: DomainEvent; sequenceNumber: string }[] = [];
+    const unreadable: string[] = [];
+    for (const record of event.Records) {
+      const sequenceNumber = record.dynamodb?.SequenceNumber ?? record.eventID ?? '';
+      try {
+        const envelope = eventsOf(record);
+        if (envelope) pending.push({ envelope, sequenceNumber });
+      } catch (error) {
+        logger.error('unreadable stream record', { sequenceNumber, reason: error instanceof Error ? error.message : String(error) });
+        unreadable.push(sequenceNumber);
+      }
+    }
+    const failures = (sequenceNumbers: string[]) => ({ batchItemFailures: sequenceNumbers.map((itemIdentifier) => ({ itemIdentifier })) });
+    if (pending.length === 0) return failures(unreadable);
     try {
       const { failedEventIds } = await bus().put(pending.map((p) => p.envelope));
-      const failed = pending.filter((p) => failedEventIds.includes(p.envelope.eventId));
-      if (failed.length > 0) logger.warn('events refused by the bus; the stream will retry them', { eventIds: failedEventIds });
-      logger.info('events published', { count: pending.length - failed.length });
-      return { batchItemFailures: failed.map((p) => ({ itemIdentifier: p.sequenceNumber })) };
+      const refused = pending.filter((p) => failedEventIds.includes(p.envelope.eventId));
+      if (refused.length > 0) logger.warn('events refused by the bus; the stream will retry them', { eventIds: failedEventIds });
+      logger.info('events published', { count: pending.length - refused.length });
+      return failures([...unreadable, ...refused.map((p) => p.sequenceNumber)]);
     } catch (error) {
       logger.error('publishing events failed; the stream will retry the batch', error instanceof Error ? error : String(error));
-      return { batchItemFailures: pending.map((p) => ({ itemIdentifier: p.sequenceNumber })) };
+      return failures([...unreadable, ...pending.map((p) => p.sequenceNumber)]);
     }
   };
+}
+
+/** Publishes a table's outbox rows (see `outboxPut`). */
+export function outboxPublisher(bus: () => EventBus, logger: Logger) {
+  return streamEventPublisher(bus, logger, outboxEventOf);
 }

@@ -3,7 +3,8 @@ import type { DomainEvent } from '@shoplane/contracts';
 import { createLogger, type EventBus } from '@shoplane/lambda-kit';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { inventoryUpdatedOf, stockChangeEventId, stockChangePublisher } from './inventory-events.js';
+import { streamEventPublisher } from '@shoplane/lambda-kit';
+import { inventoryUpdatedOf, stockChangeEventId } from './inventory-events.js';
 
 const productId = 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V';
 const logger = createLogger('inventory-events-test');
@@ -91,7 +92,7 @@ function recordingBus(refuse: (event: DomainEvent) => boolean = () => false) {
 describe('stock change publisher', () => {
   it('publishes the events of stock changes only and reports no failure', async () => {
     const { bus, published } = recordingBus();
-    const publish = stockChangePublisher(() => bus, logger);
+    const publish = streamEventPublisher(() => bus, logger, inventoryUpdatedOf);
 
     const response = await publish({
       Records: [change('INSERT', stockImage(1), undefined, '1'), change('INSERT', { PK: 'RESERVATION#r', SK: 'RESERVATION' }, undefined, '2')],
@@ -103,7 +104,7 @@ describe('stock change publisher', () => {
 
   it('reports the records whose events the bus refused, so the stream retries them', async () => {
     const { bus } = recordingBus((event) => event.eventType === 'InventoryUpdated' && event.data.version === 2);
-    const publish = stockChangePublisher(() => bus, logger);
+    const publish = streamEventPublisher(() => bus, logger, inventoryUpdatedOf);
 
     const response = await publish({ Records: [change('MODIFY', stockImage(2), stockImage(1), '11'), change('MODIFY', stockImage(3), stockImage(2), '12')] });
 
@@ -111,7 +112,7 @@ describe('stock change publisher', () => {
   });
 
   it('reports every record when the bus cannot be reached', async () => {
-    const publish = stockChangePublisher(() => ({ put: () => Promise.reject(new Error('bus down')) }), logger);
+    const publish = streamEventPublisher(() => ({ put: () => Promise.reject(new Error('bus down')) }), logger, inventoryUpdatedOf);
 
     const response = await publish({ Records: [change('MODIFY', stockImage(2), stockImage(1), '21')] });
 
@@ -120,7 +121,7 @@ describe('stock change publisher', () => {
 
   it('reports a stock record it cannot read instead of skipping it', async () => {
     const { bus, published } = recordingBus();
-    const publish = stockChangePublisher(() => bus, logger);
+    const publish = streamEventPublisher(() => bus, logger, inventoryUpdatedOf);
 
     const response = await publish({
       Records: [change('MODIFY', stockImage(2, { changeReason: 'stolen' }), stockImage(1), '31'), change('MODIFY', stockImage(3), stockImage(2), '32')],

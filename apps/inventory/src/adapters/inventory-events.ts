@@ -1,8 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { InventoryUpdated } from '@shoplane/contracts';
-import type { EventBus, Logger } from '@shoplane/lambda-kit';
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { stockKeyPrefix } from './table-items.js';
@@ -76,38 +75,4 @@ export function inventoryUpdatedOf(record: DynamoDBRecord): InventoryUpdated | u
       reason: stock.changeReason,
     },
   });
-}
-
-/**
- * Stream handler: publishes the InventoryUpdated of each stock change to the bus.
- * Records the bus refused are reported so the stream retries them (at least once).
- */
-export function stockChangePublisher(bus: () => EventBus, logger: Logger) {
-  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-    const pending: { envelope: InventoryUpdated; sequenceNumber: string }[] = [];
-    // A record that cannot be read is reported, not skipped: after the stream's retries it lands in the on-failure queue.
-    const unreadable: string[] = [];
-    for (const record of event.Records) {
-      const sequenceNumber = record.dynamodb?.SequenceNumber ?? record.eventID ?? '';
-      try {
-        const envelope = inventoryUpdatedOf(record);
-        if (envelope) pending.push({ envelope, sequenceNumber });
-      } catch (error) {
-        logger.error('unreadable stock change', { sequenceNumber, reason: error instanceof Error ? error.message : String(error) });
-        unreadable.push(sequenceNumber);
-      }
-    }
-    const failures = (sequenceNumbers: string[]) => ({ batchItemFailures: sequenceNumbers.map((itemIdentifier) => ({ itemIdentifier })) });
-    if (pending.length === 0) return failures(unreadable);
-    try {
-      const { failedEventIds } = await bus().put(pending.map((p) => p.envelope));
-      const refused = pending.filter((p) => failedEventIds.includes(p.envelope.eventId));
-      if (refused.length > 0) logger.warn('events refused by the bus; the stream will retry them', { eventIds: failedEventIds });
-      logger.info('inventory changes published', { count: pending.length - refused.length });
-      return failures([...unreadable, ...refused.map((p) => p.sequenceNumber)]);
-    } catch (error) {
-      logger.error('publishing inventory changes failed; the stream will retry the batch', error instanceof Error ? error : String(error));
-      return failures([...unreadable, ...pending.map((p) => p.sequenceNumber)]);
-    }
-  };
 }
