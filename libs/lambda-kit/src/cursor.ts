@@ -6,6 +6,10 @@ export type StoreKey = Record<string, string | number>;
  * Page cursors are opaque to clients: the store's last evaluated key plus the
  * query they were issued for, base64url-encoded. A cursor that does not decode to
  * the expected key attributes, or was issued for another query, is a 400.
+ *
+ * decodeCursor checks the attribute names and value types only. Callers must check
+ * the values against their own query (partition, sort-key format) before using them
+ * as ExclusiveStartKey: DynamoDB rejects a start key outside the queried partition.
  */
 export function encodeCursor(key: StoreKey, scope: string): string {
   return Buffer.from(JSON.stringify({ k: key, s: scope })).toString('base64url');
