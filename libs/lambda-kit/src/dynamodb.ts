@@ -28,3 +28,48 @@ export function cancellationReasons(error: unknown): CancellationReason[] | unde
 export function isConditionalCheckFailure(error: unknown): boolean {
   return !!error && typeof error === 'object' && 'name' in error && error.name === 'ConditionalCheckFailedException';
 }
+
+/**
+ * Two transactions touching one item at the same moment can cancel each other
+ * inside DynamoDB (TransactionConflict); the loser retries after a jittered, growing
+ * pause. The policy says how hard to try before answering that the data is busy.
+ */
+export interface ConflictRetry {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const defaultConflictRetry: ConflictRetry = { attempts: 8, baseDelayMs: 10, maxDelayMs: 400 };
+
+/** True when a write lost a race (and not because one of its conditions failed). */
+export function isTransactionConflict(error: unknown): boolean {
+  const reasons = cancellationReasons(error);
+  if (reasons) {
+    return reasons.some((reason) => reason.Code === 'TransactionConflict') && !reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
+  }
+  return !!error && typeof error === 'object' && 'name' in error && error.name === 'TransactionConflictException';
+}
+
+/** Waits a random time up to baseDelayMs × 2^attempt (capped): retries of many callers spread out. */
+export function jitteredBackoff(attempt: number, retry: Pick<ConflictRetry, 'baseDelayMs' | 'maxDelayMs'> = defaultConflictRetry): Promise<void> {
+  const delay = Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, delay));
+}
+
+/** Runs `write`, retrying while it loses races; `exhausted` names the error to answer when it keeps losing. */
+export async function retryOnConflict<T>(
+  write: () => Promise<T>,
+  exhausted: (lastConflict: unknown) => Error,
+  retry: ConflictRetry = defaultConflictRetry,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isTransactionConflict(error)) throw error;
+      if (attempt >= retry.attempts) throw exhausted(error);
+      await jitteredBackoff(attempt, retry);
+    }
+  }
+}

@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { cartLimits, Currency } from '@shoplane/contracts';
-import { cancellationReasons, isConditionalCheckFailure } from '@shoplane/lambda-kit';
+import { cancellationReasons, isConditionalCheckFailure, isTransactionConflict, jitteredBackoff } from '@shoplane/lambda-kit';
 import { shopDefaultCurrency, type CartHeaderState, type ExistingLineState, type LineChange, type StoredCartLine } from '../domain/cart.js';
 import { chunked, maxQuantityBeforeAdding, refusalOfLineChange, refusalOfNewLine } from '../domain/cart-rules.js';
 import { CartBusyError } from '../domain/errors.js';
@@ -42,11 +42,6 @@ const defaultRetry: CollisionRetry = { attempts: 8, backoffMs: 10 };
 
 type Item = Record<string, unknown>;
 
-function isContention(error: unknown): boolean {
-  if (cancellationReasons(error)?.some((reason) => reason.Code === 'TransactionConflict')) return true;
-  return !!error && typeof error === 'object' && 'name' in error && error.name === 'TransactionConflictException';
-}
-
 /** The item DynamoDB returned with a failed condition (ReturnValuesOnConditionCheckFailure), still in wire format. */
 function returnedItem(source: unknown): Item | undefined {
   const raw = source && typeof source === 'object' && 'Item' in source ? source.Item : undefined;
@@ -80,7 +75,7 @@ function toHeader(item: Item | undefined): CartHeaderState | undefined {
 
 export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: string, retry: CollisionRetry = defaultRetry): CartRepository {
   const { attempts } = retry;
-  const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * retry.backoffMs * 2 ** attempt));
+  const pause = (attempt: number) => jitteredBackoff(attempt, { baseDelayMs: retry.backoffMs, maxDelayMs: 400 });
 
   async function queryLines(userId: string): Promise<Item[]> {
     const items: Item[] = [];
@@ -185,7 +180,7 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
         // The line was created, or the cart emptied, by another request meanwhile: look again.
         if (attempt >= attempts) throw new CartBusyError(new Error('the line kept changing'));
       } catch (error) {
-        if (!isContention(error)) throw error;
+        if (!isTransactionConflict(error)) throw error;
         if (attempt >= attempts) throw new CartBusyError(error);
         await pause(attempt);
       }
@@ -222,7 +217,7 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
           return true;
         } catch (error) {
           if (cancellationReasons(error)?.[0]?.Code === 'ConditionalCheckFailed') return false;
-          if (!isContention(error)) throw error;
+          if (!isTransactionConflict(error)) throw error;
           if (attempt >= attempts) throw new CartBusyError(error);
           await pause(attempt);
         }
@@ -261,7 +256,7 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
           }
           return;
         } catch (error) {
-          if (!cancellationReasons(error) && !isContention(error)) throw error;
+          if (!cancellationReasons(error) && !isTransactionConflict(error)) throw error;
           if (attempt >= attempts) throw new CartBusyError(error);
           await pause(attempt);
         }

@@ -1,9 +1,9 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { ServiceUnavailableError } from '@shoplane/lambda-kit';
+import { jitteredBackoff, ServiceUnavailableError } from '@shoplane/lambda-kit';
 import type { CatalogueProduct } from '../domain/product.js';
 import { productFromItem } from './product-items.js';
 import { productKey } from './table-layout.js';
-import { backoff, type DocumentClient } from './transactions.js';
+import type { DocumentClient } from './transactions.js';
 
 /** BatchGetItem reads at most 100 keys a call. */
 const batchGetLimit = 100;
@@ -28,7 +28,7 @@ export async function batchGetProducts(
   settings: BatchGetSettings = {},
 ): Promise<CatalogueProduct[]> {
   const attempts = settings.attempts ?? 5;
-  const pause = settings.pause ?? ((attempt: number) => backoff(attempt, 25));
+  const pause = settings.pause ?? ((attempt: number) => jitteredBackoff(attempt, { baseDelayMs: 25, maxDelayMs: 1000 }));
   const products: CatalogueProduct[] = [];
   for (let start = 0; start < productIds.length; start += batchGetLimit) {
     let keys: Key[] = productIds.slice(start, start + batchGetLimit).map(productKey);

@@ -1,15 +1,12 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent, Role } from '@shoplane/contracts';
-import { cancellationReasons, isConditionalCheckFailure, outboxPut } from '@shoplane/lambda-kit';
+import { cancellationReasons, isConditionalCheckFailure, outboxPut, retryOnConflict, ServiceUnavailableError } from '@shoplane/lambda-kit';
 import { EmailAlreadyRegisteredError } from '../domain/errors.js';
 import type { UserRepository } from '../domain/ports.js';
 import type { User } from '../domain/user.js';
 
 const userKey = (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' });
 const emailKey = (email: string) => ({ PK: `EMAIL#${email}`, SK: 'EMAIL' });
-
-/** Concurrent registrations of one email can collide inside DynamoDB; a retry then sees the winner. */
-const transactionAttempts = 6;
 
 function toUser(item: Record<string, unknown> | undefined): User | undefined {
   if (!item) return undefined;
@@ -21,11 +18,6 @@ function toUser(item: Record<string, unknown> | undefined): User | undefined {
     passwordHash: String(item['passwordHash']),
     createdAt: String(item['createdAt']),
   };
-}
-
-function pause(attempt: number): Promise<void> {
-  const delay = Math.random() * 20 * 2 ** attempt;
-  return new Promise((resolve) => setTimeout(resolve, delay));
 }
 
 export function dynamoUserRepository(client: DynamoDBDocumentClient, tableName: string): UserRepository {
@@ -55,17 +47,15 @@ export function dynamoUserRepository(client: DynamoDBDocumentClient, tableName: 
           ...events.map((event) => outboxPut(tableName, event)),
         ],
       });
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await client.send(command);
-          return;
-        } catch (error) {
-          const reasons = cancellationReasons(error);
-          if (reasons?.[0]?.Code === 'ConditionalCheckFailed') throw new EmailAlreadyRegisteredError();
-          const conflicted = reasons?.some((reason) => reason.Code === 'TransactionConflict');
-          if (!conflicted || attempt >= transactionAttempts) throw error;
-          await pause(attempt);
-        }
+      try {
+        // Concurrent registrations of one email collide inside DynamoDB; a retry then sees the winner.
+        await retryOnConflict(
+          () => client.send(command),
+          (cause) => new ServiceUnavailableError('Accounts are busy right now; try again.', { cause }),
+        );
+      } catch (error) {
+        if (cancellationReasons(error)?.[0]?.Code === 'ConditionalCheckFailed') throw new EmailAlreadyRegisteredError();
+        throw error;
       }
     },
 
