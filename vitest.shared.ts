@@ -25,6 +25,7 @@ export const sharedTestConfig = defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    globalSetup: [`${root}tools/scripts/test-tmpdir.ts`],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: {
