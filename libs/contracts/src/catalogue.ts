@@ -59,7 +59,7 @@ export const Product = z
     price: Money,
     imageUrl: z.optional(z.string()),
     status: ProductStatus,
-    availableStock: z.int().register(z.globalRegistry, {
+    availableStock: z.int().check(z.minimum(0)).register(z.globalRegistry, {
       description: 'Units that can be ordered now, as last reported by inventory (eventually consistent).',
     }),
     inStock: z.boolean(),

@@ -6,9 +6,9 @@ import { ProductId } from './catalogue.js';
 export const StockRecord = z
   .object({
     productId: ProductId,
-    availableStock: z.int().register(z.globalRegistry, { description: 'Units that can be reserved now.' }),
-    reservedStock: z.int().register(z.globalRegistry, { description: 'Units held for orders in checkout.' }),
-    version: z.int().register(z.globalRegistry, { description: 'Increases with every change (optimistic concurrency).' }),
+    availableStock: z.int().check(z.minimum(0)).register(z.globalRegistry, { description: 'Units that can be reserved now.' }),
+    reservedStock: z.int().check(z.minimum(0)).register(z.globalRegistry, { description: 'Units held for orders in checkout.' }),
+    version: z.int().check(z.minimum(1)).register(z.globalRegistry, { description: 'Increases with every change (optimistic concurrency).' }),
     updatedAt: Timestamp,
   })
   .register(z.globalRegistry, { id: 'StockRecord' });

@@ -29,8 +29,9 @@ export const MinorUnits = z
   .int({ error: 'must be an integer number of minor units (e.g. cents), not a decimal' })
   .check(z.minimum(0), z.maximum(maxMinorUnits));
 
+// Strict both ways, so requests and responses share one schema (and unknown keys are a 422).
 export const Money = z
-  .object({ amount: MinorUnits, currency: Currency })
+  .strictObject({ amount: MinorUnits, currency: Currency })
   .register(z.globalRegistry, {
     id: 'Money',
     description: 'An exact amount in minor units of its currency (1299 USD = $12.99).',
@@ -40,6 +41,10 @@ export type Money = z.infer<typeof Money>;
 
 /** A computed total (line total, subtotal): the same shape as Money, without the price ceiling. */
 export const MoneyTotal = z
-  .object({ amount: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)), currency: Currency })
-  .register(z.globalRegistry, { id: 'MoneyTotal', description: 'An exact computed total in minor units of its currency.' });
+  .strictObject({ amount: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)), currency: Currency })
+  .register(z.globalRegistry, {
+    id: 'MoneyTotal',
+    description: 'An exact computed total in minor units of its currency.',
+    examples: [{ amount: 2598, currency: 'USD' }],
+  });
 export type MoneyTotal = z.infer<typeof MoneyTotal>;

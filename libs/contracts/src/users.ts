@@ -52,7 +52,7 @@ export const LoginResponse = z
   .object({
     token: z.string().register(z.globalRegistry, { description: 'Bearer token (JWT, ES256) for the Authorization header.' }),
     userId: UserId,
-    expiresIn: z.int().register(z.globalRegistry, { description: 'Seconds until the token expires.', examples: [3600] }),
+    expiresIn: z.int().check(z.minimum(1)).register(z.globalRegistry, { description: 'Seconds until the token expires.', examples: [3600] }),
   })
   .register(z.globalRegistry, { id: 'LoginResponse' });
 

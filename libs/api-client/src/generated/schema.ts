@@ -363,7 +363,7 @@ export interface components {
             name: string;
             description: string;
             category: string;
-            price: components["schemas"]["MoneyOutput"];
+            price: components["schemas"]["Money"];
             imageUrl?: string;
             status: components["schemas"]["ProductStatus"];
             /** @description Units that can be ordered now, as last reported by inventory (eventually consistent). */
@@ -415,12 +415,18 @@ export interface components {
             productId: string;
             name: string;
             qty: number;
-            price: components["schemas"]["MoneyOutput"];
+            price: components["schemas"]["Money"];
             lineTotal: components["schemas"]["MoneyTotal"];
             /** @description False when the product was archived or has too little stock; such lines are not in the subtotal. */
             available: boolean;
         };
-        /** @description An exact computed total in minor units of its currency. */
+        /**
+         * @description An exact computed total in minor units of its currency.
+         * @example {
+         *       "amount": 2598,
+         *       "currency": "USD"
+         *     }
+         */
         MoneyTotal: {
             amount: number;
             currency: components["schemas"]["Currency"];
@@ -439,17 +445,6 @@ export interface components {
                 path: string;
                 message: string;
             }[];
-        };
-        /**
-         * @description An exact amount in minor units of its currency (1299 USD = $12.99).
-         * @example {
-         *       "amount": 1299,
-         *       "currency": "USD"
-         *     }
-         */
-        MoneyOutput: {
-            amount: number;
-            currency: components["schemas"]["Currency"];
         };
         UserRegisteredEvent: {
             /**
@@ -506,7 +501,7 @@ export interface components {
                  * @example kitchen
                  */
                 category: string;
-                price: components["schemas"]["MoneyOutput"];
+                price: components["schemas"]["Money"];
                 stock: number;
             };
         };
@@ -538,7 +533,7 @@ export interface components {
                  * @example kitchen
                  */
                 category: string;
-                price: components["schemas"]["MoneyOutput"];
+                price: components["schemas"]["Money"];
                 status: components["schemas"]["ProductStatus"];
                 changed: string[];
             };
