@@ -128,6 +128,22 @@ describe('httpHandler', () => {
     expect(response.body).toEqual({ widgetId: 'wdg_1', name: 'Encoded' });
   });
 
+  it('marks answers to authenticated operations private and never sniffable, problems included', async () => {
+    const ok = await call(await validInput());
+    const refused = await call({ ...(await validInput()), token: undefined });
+
+    for (const response of [ok, refused]) {
+      expect(response.headers['cache-control']).toBe('private, no-store');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it('keeps a caller\'s base64 request id as correlation id', async () => {
+    const response = await call({ ...(await validInput()), headers: { 'x-correlation-id': 'chQ8zsn65jzI8g=' } });
+
+    expect(response.headers['x-correlation-id']).toBe('chQ8zsn65jzI8g=');
+  });
+
   it('ignores a correlation id that is not a safe token and uses the request id instead', async () => {
     const event = apiEvent(renameWidget, { ...(await validInput()), headers: { 'x-correlation-id': 'bad id\nwith newline' } });
 

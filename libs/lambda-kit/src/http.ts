@@ -58,7 +58,8 @@ export interface HttpHandlerOptions {
 export type HttpLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 const defaultVerifier = once(() => createTokenVerifier(parameterKeySource(), tokenSettingsFromEnv()));
-const correlationIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+// Letters, digits and the characters of ids and base64 request ids (API Gateway's look like `chQ8zsn65jzI8g=`).
+const correlationIdPattern = /^[A-Za-z0-9._:+/=-]{1,128}$/;
 const idempotencyKeyPattern = /^[A-Za-z0-9._:-]{8,128}$/;
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
@@ -130,10 +131,16 @@ async function runOnce(store: IdempotencyStore, key: string, fingerprint: string
   }
 }
 
-function jsonResponse(result: HttpResult, correlationId: string): APIGatewayProxyStructuredResultV2 {
+/** Answers about a caller are theirs alone: no shared cache may keep them unless the operation says otherwise. */
+function defaultHeaders(operation: HttpOperation): Record<string, string> {
+  return { 'x-content-type-options': 'nosniff', ...(operation.auth === 'public' ? {} : { 'cache-control': 'private, no-store' }) };
+}
+
+function jsonResponse(operation: HttpOperation, result: HttpResult, correlationId: string): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: result.status,
     headers: {
+      ...defaultHeaders(operation),
       ...(result.body === undefined ? {} : { 'content-type': 'application/json' }),
       'x-correlation-id': correlationId,
       ...result.headers,
@@ -163,17 +170,18 @@ export function httpHandler<const Op extends HttpOperation>(
       if (caller) logger.appendKeys({ userId: caller.userId });
       const parsed = parseRequest(operation, event);
       const request = { ...parsed, caller, correlationId, logger, event } as HttpRequest<Op>;
-      if (!parsed.idempotencyKey) return jsonResponse(await implementation(request), correlationId);
+      if (!parsed.idempotencyKey) return jsonResponse(operation, await implementation(request), correlationId);
       if (!options.idempotency) throw new Error(`${operation.operationId} honours Idempotency-Key but has no idempotency store`);
       const key = `${operation.operationId}#${caller?.userId ?? 'anonymous'}#${parsed.idempotencyKey}`;
-      return jsonResponse(await runOnce(options.idempotency(), key, requestFingerprint(event.body), () => implementation(request)), correlationId);
+      return jsonResponse(operation, await runOnce(options.idempotency(), key, requestFingerprint(event.body), () => implementation(request)), correlationId);
     } catch (error) {
       if (error instanceof HttpError && error.status < 500) {
         logger.info('request refused', { status: error.status, problemType: error.problemType, reason: error.cause instanceof Error ? error.cause.message : undefined });
       } else {
         logger.error('request failed', error instanceof Error ? error : String(error));
       }
-      return toProblemResponse(error, { correlationId, instance: event.rawPath });
+      const problem = toProblemResponse(error, { correlationId, instance: event.rawPath });
+      return { ...problem, headers: { ...defaultHeaders(operation), ...problem.headers } };
     }
   }
 
