@@ -1,6 +1,6 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpStage, LogGroupLogDestination, type ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination, type ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -27,6 +27,12 @@ export interface SharedHttpApiProps {
   removalPolicy: RemovalPolicy;
   /** Account-wide defaults for every route; services cannot raise them. */
   throttle?: ThrottleSettings;
+  /**
+   * Browser origins (e.g. the shop's web front end) allowed to call the API from
+   * JavaScript. None by default: server-side and mobile clients need no CORS, and an
+   * open API should not accept every site's scripts.
+   */
+  allowedOrigins?: string[];
 }
 
 /**
@@ -44,6 +50,15 @@ export class SharedHttpApi extends Construct {
       apiName: `shoplane-${props.stage}`,
       description: `Shoplane public API (${props.stage}); routes are owned by the service stacks.`,
       createDefaultStage: false,
+      corsPreflight: props.allowedOrigins?.length
+        ? {
+            allowOrigins: props.allowedOrigins,
+            allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+            allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
+            exposeHeaders: ['x-correlation-id', 'location', 'idempotent-replayed', 'retry-after'],
+            maxAge: Duration.hours(1),
+          }
+        : undefined,
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.THREE_MONTHS,

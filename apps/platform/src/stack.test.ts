@@ -37,6 +37,12 @@ describe('PlatformStack', () => {
     });
   });
 
+  it('accepts no browser origin (no CORS) unless origins are configured', () => {
+    const api = Object.values(template.findResources('AWS::ApiGatewayV2::Api'))[0] as { Properties: Record<string, unknown> };
+
+    expect(api.Properties['CorsConfiguration']).toBeUndefined();
+  });
+
   it('throttles every route by default', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
@@ -115,5 +121,19 @@ describe('PlatformStack in another stage', () => {
     const template = Template.fromStack(platformStack({ stage: 'prod' }));
 
     template.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+  });
+});
+
+describe('PlatformStack for a web front end', () => {
+  it('lets exactly the configured origins call the API from browsers, with the headers the API uses', () => {
+    const template = Template.fromStack(platformStack({ allowedOrigins: 'https://shop.example.org, https://admin.example.org' }));
+
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['https://shop.example.org', 'https://admin.example.org'],
+        AllowHeaders: Match.arrayWith(['authorization', 'idempotency-key']),
+        ExposeHeaders: Match.arrayWith(['x-correlation-id']),
+      }),
+    });
   });
 });

@@ -28,6 +28,8 @@ export interface PlatformStackProps extends StackProps {
   /** Folder holding `platform/signing-key.mjs`; defaults to the workspace's `dist/apps`. Tests pass stubs. */
   assetsRoot?: string;
   throttle?: ThrottleSettings;
+  /** Browser origins allowed to call the API (CORS); from `-c allowedOrigins=https://a,https://b`. */
+  allowedOrigins?: string[];
 }
 
 /**
@@ -47,7 +49,7 @@ export class PlatformStack extends Stack {
     const removalPolicy = isDisposableStage(stage) ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
     tagStack(this, stage, 'platform');
 
-    this.httpApi = new SharedHttpApi(this, 'HttpApi', { stage, removalPolicy, throttle: props.throttle });
+    this.httpApi = new SharedHttpApi(this, 'HttpApi', { stage, removalPolicy, throttle: props.throttle, allowedOrigins: props.allowedOrigins });
     this.eventBus = new DomainEventBus(this, 'EventBus', { stage });
     this.signingKey = new SigningKey(this, 'SigningKey', {
       stage,
@@ -78,5 +80,7 @@ export class PlatformStack extends Stack {
 /** The stack `nx deploy platform` deploys: `shoplane-<stage>-platform`, stage from `-c stage=...`. */
 export function createPlatformStack(app: App, props: Omit<PlatformStackProps, 'stage'> & { stage?: string } = {}): PlatformStack {
   const stage = props.stage ?? stageOf(app);
-  return new PlatformStack(app, stackName(stage, 'platform'), { ...props, stage });
+  const fromContext = app.node.tryGetContext('allowedOrigins');
+  const allowedOrigins = props.allowedOrigins ?? (typeof fromContext === 'string' ? fromContext.split(',').map((origin) => origin.trim()).filter(Boolean) : undefined);
+  return new PlatformStack(app, stackName(stage, 'platform'), { ...props, stage, allowedOrigins });
 }
