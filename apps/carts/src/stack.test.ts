@@ -1,36 +1,33 @@
 import {
   actionsOf,
-  createStubBundles,
   resourcesOfStatement,
   roleOfFunction,
   statementsOfRole,
   unacknowledgedNagFindings,
+  synthesizeServiceForTest,
+  tableWriteActions,
   type ServiceStack,
+  type SynthesizedService,
 } from '@shoplane/cdk-kit';
 import { routeKey } from '@shoplane/contracts';
 import { functionName, handlerNames } from '@shoplane/manifest';
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { service } from './service.js';
 import { createCartsStack } from './stack.js';
 
-const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const writingHandlers = ['add-cart-item', 'set-cart-item', 'remove-cart-item', 'clear-cart'];
 
 describe('carts stack', () => {
   let stack: ServiceStack;
   let template: Template;
   let tableLogicalId: string;
+  let tableStatementsOf: SynthesizedService['tableStatementsOf'];
 
   const statementsOf = (handler: string) => statementsOfRole(template, roleOfFunction(template, functionName('dev', 'carts', handler)));
-  const tableStatementsOf = (handler: string) =>
-    statementsOf(handler).filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
 
   beforeAll(() => {
-    stack = createCartsStack(new App(), { assetsRoot: createStubBundles('carts', handlerNames(service)) });
-    template = Template.fromStack(stack);
-    tableLogicalId = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable'))[0] ?? '';
+    ({ stack, template, tableLogicalId, tableStatementsOf } = synthesizeServiceForTest(service, createCartsStack));
   });
 
   it('is the stack shoplane-dev-carts', () => {
@@ -83,7 +80,7 @@ describe('carts stack', () => {
     const actions = tableStatementsOf('get-cart').flatMap(actionsOf);
 
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query']));
-    expect(actions.filter((action) => writeActions.includes(action))).toEqual([]);
+    expect(actions.filter((action) => tableWriteActions.includes(action))).toEqual([]);
   });
 
   it.each(writingHandlers)('grants %s the writes its transactions need', (handler) => {

@@ -1,38 +1,29 @@
 import {
   actionsOf,
-  createStubBundles,
   resourcesOfStatement,
   roleOfFunction,
   statementsOfRole,
   unacknowledgedNagFindings,
+  synthesizeServiceForTest,
+  tableWriteActions,
   type ServiceStack,
+  type SynthesizedService,
 } from '@shoplane/cdk-kit';
 import { functionName, handlerNames } from '@shoplane/manifest';
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { service } from './service.js';
 import { createInventoryStack } from './stack.js';
 
-const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 describe('inventory stack', () => {
   let stack: ServiceStack;
   let template: Template;
   let tableLogicalId: string;
-
-  function tableActionsOf(handler: string): string[] {
-    const role = roleOfFunction(template, functionName('dev', 'inventory', handler));
-    return statementsOfRole(template, role)
-      .flatMap(actionsOf)
-      .filter((action) => action.startsWith('dynamodb:'));
-  }
+  let tableActionsOf: SynthesizedService['tableActionsOf'];
 
   beforeAll(() => {
-    const app = new App();
-    stack = createInventoryStack(app, { assetsRoot: createStubBundles('inventory', handlerNames(service)) });
-    template = Template.fromStack(stack);
-    tableLogicalId = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable'))[0] ?? '';
+    ({ stack, template, tableLogicalId, tableActionsOf } = synthesizeServiceForTest(service, createInventoryStack));
   });
 
   it('is the stack shoplane-dev-inventory', () => {
@@ -107,7 +98,7 @@ describe('inventory stack', () => {
     const actions = tableActionsOf('get-stock');
 
     expect(actions).toContain('dynamodb:GetItem');
-    expect(actions.filter((action) => writeActions.includes(action))).toEqual([]);
+    expect(actions.filter((action) => tableWriteActions.includes(action))).toEqual([]);
   });
 
   it.each(['restock', 'on-product-created', 'reserve-stock', 'commit-reservation', 'release-reservation'])('grants %s the writes it makes', (handler) => {

@@ -1,42 +1,31 @@
 import {
   actionsOf,
-  createStubBundles,
   resourcesOfStatement,
   roleOfFunction,
   statementsOfRole,
   unacknowledgedNagFindings,
+  synthesizeServiceForTest,
+  tableWriteActions,
   type ServiceStack,
+  type SynthesizedService,
 } from '@shoplane/cdk-kit';
 import { routeKey } from '@shoplane/contracts';
 import { functionName, handlerNames } from '@shoplane/manifest';
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { service } from './service.js';
 import { createProductsStack } from './stack.js';
 
-const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 describe('products stack', () => {
   let stack: ServiceStack;
   let template: Template;
   let tableLogicalId: string;
-
-  function tableStatementsOf(handler: string) {
-    const role = roleOfFunction(template, functionName('dev', 'products', handler));
-    return statementsOfRole(template, role).filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
-  }
-
-  function logicalIdOfFunction(handler: string): string {
-    const functions = template.findResources('AWS::Lambda::Function', { Properties: { FunctionName: functionName('dev', 'products', handler) } });
-    return Object.keys(functions)[0] ?? '';
-  }
+  let tableStatementsOf: SynthesizedService['tableStatementsOf'];
+  let logicalIdOfFunction: SynthesizedService['logicalIdOfFunction'];
 
   beforeAll(() => {
-    const app = new App();
-    stack = createProductsStack(app, { assetsRoot: createStubBundles('products', handlerNames(service)) });
-    template = Template.fromStack(stack);
-    tableLogicalId = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable'))[0] ?? '';
+    ({ stack, template, tableLogicalId, tableStatementsOf, logicalIdOfFunction } = synthesizeServiceForTest(service, createProductsStack));
   });
 
   it('is the stack shoplane-dev-products', () => {
@@ -112,7 +101,7 @@ describe('products stack', () => {
     const actions = tableStatementsOf(handler).flatMap(actionsOf);
 
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem']));
-    expect(actions.filter((action) => writeActions.includes(action))).toEqual([]);
+    expect(actions.filter((action) => tableWriteActions.includes(action))).toEqual([]);
   });
 
   it.each(['create-product', 'update-product', 'archive-product', 'on-inventory-updated'])('grants %s the writes it needs', (handler) => {

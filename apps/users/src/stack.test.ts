@@ -1,40 +1,30 @@
 import {
   actionsOf,
-  createStubBundles,
   resourcesOfStatement,
   roleOfFunction,
   statementsOfRole,
   unacknowledgedNagFindings,
+  synthesizeServiceForTest,
+  tableWriteActions,
   type ServiceStack,
+  type SynthesizedService,
 } from '@shoplane/cdk-kit';
 import { routeKey } from '@shoplane/contracts';
 import { functionName, handlerNames } from '@shoplane/manifest';
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { service } from './service.js';
 import { createUsersStack } from './stack.js';
 
-const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 describe('users stack', () => {
   let stack: ServiceStack;
   let template: Template;
   let tableLogicalId: string;
-
-  function tableStatementsOf(handler: string) {
-    const role = roleOfFunction(template, functionName('dev', 'users', handler));
-    return statementsOfRole(template, role).filter((statement) =>
-      actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
-    );
-  }
+  let tableStatementsOf: SynthesizedService['tableStatementsOf'];
 
   beforeAll(() => {
-    const app = new App();
-    stack = createUsersStack(app, { assetsRoot: createStubBundles('users', handlerNames(service)) });
-    template = Template.fromStack(stack);
-    const tables = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable'));
-    tableLogicalId = tables[0] ?? '';
+    ({ stack, template, tableLogicalId, tableStatementsOf } = synthesizeServiceForTest(service, createUsersStack));
   });
 
   it('is the stack shoplane-dev-users', () => {
@@ -94,7 +84,7 @@ describe('users stack', () => {
     const actions = tableStatementsOf(handler).flatMap(actionsOf);
 
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-    expect(actions.filter((action) => writeActions.includes(action))).toEqual([]);
+    expect(actions.filter((action) => tableWriteActions.includes(action))).toEqual([]);
   });
 
   it('grants register the writes it needs to create an account', () => {

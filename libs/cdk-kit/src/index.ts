@@ -11,3 +11,4 @@ export * from './service-table.js';
 export * from './subscriptions.js';
 export * from './workspace.js';
 export * from './testing.js';
+export * from './synthesized-service.js';
