@@ -5,3 +5,5 @@ export type { ServiceSummary } from './summary.js';
 export type { LocalEventBus, LoggedEvent, DeadLetter, BusEvent } from './event-bus.js';
 export { localPlatform, localEnvironment } from './environment.js';
 export { workspaceRoot } from './discovery.js';
+export { toApiGatewayEvent, newRequestId, type GatewayRequest, type MatchedRoute } from './api-event.js';
+export { lambdaContext } from './functions.js';

@@ -1,6 +1,6 @@
-import type { HttpOperation } from '@shoplane/contracts';
+import { routeKey, type HttpOperation } from '@shoplane/contracts';
+import { lambdaContext as localLambdaContext, newRequestId, toApiGatewayEvent } from '@shoplane/local-cloud';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { randomUUID } from 'node:crypto';
 
 export interface ApiEventInput {
   body?: unknown;
@@ -12,58 +12,36 @@ export interface ApiEventInput {
   token?: string;
 }
 
-/** An API Gateway HTTP API (v2) event for an operation, as AWS delivers it to the Lambda. */
+/**
+ * An API Gateway HTTP API (v2) event for an operation, built by the local gateway's own
+ * event builder: handler tests get exactly the event `npm start` (and AWS) delivers.
+ */
 export function apiEvent(operation: HttpOperation, input: ApiEventInput = {}): APIGatewayProxyEventV2 {
-  const rawPath = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(input.pathParameters?.[name] ?? ''));
-  const hasBody = input.rawBody !== undefined || input.body !== undefined;
+  const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(input.pathParameters?.[name] ?? ''));
+  const query = new URLSearchParams(input.query ?? {}).toString();
+  const body = input.rawBody ?? (input.body === undefined ? undefined : JSON.stringify(input.body));
   const headers: Record<string, string> = {
-    ...(hasBody ? { 'content-type': 'application/json' } : {}),
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     ...(input.token ? { authorization: `Bearer ${input.token}` } : {}),
-    ...Object.fromEntries(Object.entries(input.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    // Lower-cased first, so a test's header replaces the default rather than joining it.
+    ...Object.fromEntries(Object.entries(input.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
   };
-  const routeKey = `${operation.method.toUpperCase()} ${operation.path}`;
-  const requestId = randomUUID();
-  const now = new Date();
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath,
-    rawQueryString: new URLSearchParams(input.query ?? {}).toString(),
-    headers,
-    queryStringParameters: input.query,
-    pathParameters: input.pathParameters,
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'test',
-      domainName: 'test.local',
-      domainPrefix: 'test',
-      http: { method: operation.method.toUpperCase(), path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-      requestId,
-      routeKey,
-      stage: '$default',
-      time: now.toISOString(),
-      timeEpoch: now.getTime(),
+  return toApiGatewayEvent(
+    {
+      method: operation.method,
+      target: query ? `${path}?${query}` : path,
+      rawHeaders: Object.entries(headers).flat(),
+      httpVersion: '1.1',
+      remoteAddress: '127.0.0.1',
+      body: Buffer.from(body ?? '', 'utf8'),
     },
-    body: input.rawBody ?? (input.body === undefined ? undefined : JSON.stringify(input.body)),
-    isBase64Encoded: false,
-  };
+    { routeKey: routeKey(operation), pathParameters: input.pathParameters ?? {} },
+    newRequestId(),
+  );
 }
 
 export function lambdaContext(functionName = 'test-function'): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
-    memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'test',
-    getRemainingTimeInMillis: () => 10_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
+  return localLambdaContext(functionName);
 }
 
 export interface ParsedResponse {
