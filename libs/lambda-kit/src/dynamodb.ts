@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { tableNameVariable } from '@shoplane/manifest';
 import { requireEnv } from './config.js';
 
@@ -11,6 +11,9 @@ export function createDocumentClient(client = new DynamoDBClient({})): DynamoDBD
 export function serviceTableName(service: string, env: NodeJS.ProcessEnv = process.env): string {
   return requireEnv(tableNameVariable(service), env);
 }
+
+/** One write of a TransactWriteItems request. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface CancellationReason {
   Code?: string;

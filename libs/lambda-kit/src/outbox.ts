@@ -1,9 +1,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DomainEvent } from '@shoplane/contracts';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { outboxTimeToLiveAttribute } from '@shoplane/manifest';
+import type { TransactItem } from './dynamodb.js';
 import type { EventBus } from './events.js';
 import type { Logger } from './logger.js';
 
@@ -17,7 +17,6 @@ export const outboxKeyPrefix = 'OUTBOX#';
 const outboxRetentionSeconds = 24 * 3600;
 export { outboxTimeToLiveAttribute };
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export function outboxPut(tableName: string, envelope: DomainEvent, now = new Date()): TransactItem {
   return {

@@ -1,4 +1,4 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactItem } from '@shoplane/lambda-kit';
 import type { Reservation, ReservationStatus } from '../domain/reservation.js';
 import { requiredOnHand, type ReservationLine, type StockChange, type StockMovement, type StockRecord } from '../domain/stock.js';
 
@@ -8,7 +8,7 @@ import { requiredOnHand, type ReservationLine, type StockChange, type StockMovem
  *   (`changeReason`, `changeCorrelationId`), which its InventoryUpdated event reports
  * - `PK=RESERVATION#<reservationId>, SK=RESERVATION`  the lines held for one checkout
  */
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactItem };
 type UpdateItem = NonNullable<TransactItem['Update']>;
 type Item = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
-import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { cancellationReasons, retryOnConflict, ServiceUnavailableError, type CancellationReason } from '@shoplane/lambda-kit';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { cancellationReasons, retryOnConflict, ServiceUnavailableError, type CancellationReason, type TransactItem } from '@shoplane/lambda-kit';
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactItem };
 export type DocumentClient = Pick<DynamoDBDocumentClient, 'send'>;
 
 /**
