@@ -6,6 +6,7 @@ import { userOperations } from './users.js';
 
 export * from './http.js';
 export * from './problem.js';
+export * from './domain-error.js';
 export * from './common.js';
 export * from './users.js';
 export * from './events.js';
@@ -14,6 +15,7 @@ export * from './catalogue.js';
 export * from './inventory.js';
 export * from './carts.js';
 export * from './internal.js';
+export * from './checkout.js';
 
 /** Every operation of the API, in documentation order. */
 export const allOperations: HttpOperation[] = [...userOperations, ...productOperations, ...inventoryOperations, ...cartOperations];

@@ -17,6 +17,7 @@ import { requestFingerprint, type IdempotencyStore } from './idempotency.js';
 import { newId } from './ids.js';
 import type { Logger } from './logger.js';
 import { toProblemResponse } from './problem.js';
+import { defaultProblems, type ProblemTable } from './problems.js';
 import { validateInput } from './validation.js';
 import {
   createTokenVerifier,
@@ -53,6 +54,8 @@ export interface HttpHandlerOptions {
   idempotency?: () => IdempotencyStore;
   /** Defaults to the platform's public keys (SSM) and issuer/audience from the environment. */
   verifier?: () => TokenVerifier;
+  /** The service's domain-error → problem table (`src/problems.ts`); shared rules only when absent. */
+  problems?: ProblemTable;
 }
 
 export type HttpLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -174,7 +177,8 @@ export function httpHandler<const Op extends HttpOperation>(
       if (!options.idempotency) throw new Error(`${operation.operationId} honours Idempotency-Key but has no idempotency store`);
       const key = `${operation.operationId}#${caller?.userId ?? 'anonymous'}#${parsed.idempotencyKey}`;
       return jsonResponse(operation, await runOnce(options.idempotency(), key, requestFingerprint(event.body), () => implementation(request)), correlationId);
-    } catch (error) {
+    } catch (thrown) {
+      const error = (options.problems ?? defaultProblems).toHttpError(thrown);
       if (error instanceof HttpError && error.status < 500) {
         logger.info('request refused', { status: error.status, problemType: error.problemType, reason: error.cause instanceof Error ? error.cause.message : undefined });
       } else {

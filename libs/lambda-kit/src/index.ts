@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './problem.js';
+export * from './problems.js';
 export * from './config.js';
 export * from './logger.js';
 export * from './ids.js';

@@ -13,6 +13,7 @@ import { requireEnv } from './config.js';
 import { HttpError, ServiceUnavailableError, ValidationError } from './errors.js';
 import type { Logger } from './logger.js';
 import { problemTypeBase, toProblemResponse } from './problem.js';
+import { defaultProblems, type ProblemTable } from './problems.js';
 import { validateInput } from './validation.js';
 
 export type InternalLambdaHandler = (payload: unknown, context?: Context) => Promise<InternalResult<unknown>>;
@@ -24,7 +25,7 @@ export type InternalLambdaHandler = (payload: unknown, context?: Context) => Pro
  */
 export function internalHandler<Op extends InternalOperation>(
   operation: Op,
-  options: { logger: Logger },
+  options: { logger: Logger; problems?: ProblemTable },
   implementation: (input: InternalInput<Op>) => Promise<InternalOutput<Op>>,
 ): InternalLambdaHandler {
   return async (payload) => {
@@ -33,7 +34,8 @@ export function internalHandler<Op extends InternalOperation>(
       const parsed = validateInput<Op['input']>(operation.input, payload);
       if (!parsed.success) throw new ValidationError(parsed.errors);
       return { ok: true, result: await implementation(parsed.data) };
-    } catch (error) {
+    } catch (thrown) {
+      const error = (options.problems ?? defaultProblems).toHttpError(thrown);
       if (!(error instanceof HttpError) || error.status >= 500) {
         options.logger.error(`internal operation ${key} failed`, error instanceof Error ? error : String(error));
         throw error;
