@@ -7,6 +7,7 @@ export * from './ids.js';
 export * from './tokens.js';
 export * from './events.js';
 export * from './dynamodb.js';
+export * from './dynamo-toolkit.js';
 export * from './http.js';
 export * from './outbox.js';
 export * from './validation.js';
