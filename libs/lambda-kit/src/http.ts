@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { HttpOperation } from '@shoplane/contracts';
+import { isCorrelationId, type HttpOperation } from '@shoplane/contracts';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { once } from './config.js';
@@ -61,8 +61,6 @@ export interface HttpHandlerOptions {
 export type HttpLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 const defaultVerifier = once(() => createTokenVerifier(parameterKeySource(), tokenSettingsFromEnv()));
-// Letters, digits and the characters of ids and base64 request ids (API Gateway's look like `chQ8zsn65jzI8g=`).
-const correlationIdPattern = /^[A-Za-z0-9._:+/=-]{1,128}$/;
 const idempotencyKeyPattern = /^[A-Za-z0-9._:-]{8,128}$/;
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
@@ -71,7 +69,7 @@ function header(event: APIGatewayProxyEventV2, name: string): string | undefined
 
 function correlationIdOf(event: APIGatewayProxyEventV2): string {
   const supplied = header(event, 'x-correlation-id');
-  if (supplied && correlationIdPattern.test(supplied)) return supplied;
+  if (isCorrelationId(supplied)) return supplied;
   return event.requestContext?.requestId || newId('req');
 }
 

@@ -228,7 +228,14 @@ describe('the gateway’s own problems', () => {
 
     // Assess
     expect(reply.status).toBe(500);
-    expect(reply.json).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'The server could not complete the request.', instance: '/boom' });
+    expect(reply.json).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'The server could not complete the request.',
+      instance: '/boom',
+      correlationId: reply.headers['apigw-requestid'],
+    });
     expect(reply.text).not.toMatch(/secret|postgres|boom\.ts/);
   });
 });

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { isCorrelationId } from '@shoplane/contracts';
 import { newRequestId, toApiGatewayEvent } from './api-event.js';
 import { toHttpReply } from './api-result.js';
 import type { DocsAssets } from './docs-assets.js';
 import { FunctionNotFoundError } from './functions.js';
 import type { LocalLog } from './log.js';
-import { sendJson, sendProblem } from './problem.js';
+import { rawProblemResponse, sendJson, sendProblem } from './problem.js';
 import type { RouteTable } from './routes.js';
 
 /** Largest request body the gateway forwards to a handler. */
@@ -37,6 +39,20 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Views are looked up as own properties only: `/__local/__proto__` or `/__local/constructor` name nothing. */
+function operatorView(views: GatewayOptions['operatorViews'], name: string): (() => unknown) | undefined {
+  return Object.hasOwn(views, name) ? views[name] : undefined;
+}
+
+/** Node's answer to a request it could not parse is a bare status line; ours is a problem like every other. */
+function answerUnparseableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy();
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const detail = tooLarge ? 'The request headers are too large.' : 'The request is not valid HTTP.';
+  socket.end(rawProblemResponse(status, detail));
+}
+
 /** An HTTP server that turns requests into API Gateway HTTP API events for the manifests' handlers. */
 export function createGateway(options: GatewayOptions): Server {
   const { routes, docs, log } = options;
@@ -44,7 +60,8 @@ export function createGateway(options: GatewayOptions): Server {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = Date.now();
     const requestId = newRequestId();
-    const correlationId = firstHeader(request.headers['x-correlation-id']);
+    const suppliedCorrelationId = firstHeader(request.headers['x-correlation-id']);
+    const correlationId = isCorrelationId(suppliedCorrelationId) ? suppliedCorrelationId : requestId;
     const method = (request.method ?? 'GET').toUpperCase();
     const target = request.url ?? '/';
     const path = target.split('?')[0] ?? '/';
@@ -55,7 +72,7 @@ export function createGateway(options: GatewayOptions): Server {
 
     if (method === 'GET') {
       if (path === '/health') return sendJson(response, 200, { status: 'ok' });
-      const view = path.startsWith('/__local/') ? options.operatorViews[path.slice('/__local/'.length)] : undefined;
+      const view = path.startsWith('/__local/') ? operatorView(options.operatorViews, path.slice('/__local/'.length)) : undefined;
       if (view) return sendJson(response, 200, view());
       if (await docs.serve(path, response)) return;
     }
@@ -100,11 +117,13 @@ export function createGateway(options: GatewayOptions): Server {
     response.end(reply.body);
   }
 
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       log.error(`Gateway failed on ${request.method} ${request.url}:`, error);
       if (!response.headersSent) sendProblem(response, 500, 'The server could not complete the request.');
       else response.destroy();
     });
   });
+  server.on('clientError', answerUnparseableRequest);
+  return server;
 }
