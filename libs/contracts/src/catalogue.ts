@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { queryInteger } from './query.js';
 import { prefixedId, Timestamp } from './common.js';
 import { defineOperation } from './http.js';
 import { maxMinorUnits, Money } from './money.js';
@@ -75,14 +76,13 @@ export const ProductPage = z
   })
   .register(z.globalRegistry, { id: 'ProductPage' });
 
-const priceBound = () =>
-  z.coerce.number().check(z.int({ error: 'must be an integer number of minor units' }), z.minimum(0), z.maximum(maxMinorUnits));
+const priceBound = (description: string) => queryInteger({ min: 0, max: maxMinorUnits, description });
 
 export const ListProductsQuery = z.object({
   category: z.optional(Category),
-  minPrice: z.optional(priceBound().register(z.globalRegistry, { description: 'Lowest price, in minor units, inclusive.' })),
-  maxPrice: z.optional(priceBound().register(z.globalRegistry, { description: 'Highest price, in minor units, inclusive.' })),
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
+  minPrice: z.optional(priceBound('Lowest price, in minor units, inclusive.')),
+  maxPrice: z.optional(priceBound('Highest price, in minor units, inclusive.')),
+  limit: z.optional(queryInteger({ min: 1, max: 100 })),
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
 

@@ -8,6 +8,7 @@ export * from './http.js';
 export * from './problem.js';
 export * from './domain-error.js';
 export * from './common.js';
+export * from './query.js';
 export * from './correlation.js';
 export * from './users.js';
 export * from './events.js';

@@ -218,6 +218,10 @@ describe('GET /products query validation', () => {
     ['a negative maximum price', { maxPrice: '-1' }, 'query.maxPrice'],
     ['a category that is not a slug', { category: 'Home & Garden' }, 'query.category'],
     ['a minimum price above the maximum', { minPrice: '2000', maxPrice: '1000' }, 'query.minPrice'],
+    ['a hexadecimal limit', { limit: '0x10' }, 'query.limit'],
+    ['a limit in exponent notation', { limit: '1e1' }, 'query.limit'],
+    ['an empty minimum price', { minPrice: '' }, 'query.minPrice'],
+    ['a maximum price with a plus sign', { maxPrice: '+100' }, 'query.maxPrice'],
   ])('answers 422 for %s', async (_case, query, path) => {
     const response = await list(query);
 
