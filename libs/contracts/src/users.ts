@@ -14,16 +14,19 @@ export const Email = z
 
 /**
  * bcrypt reads at most 72 bytes; a longer password would be truncated silently,
- * so it is rejected instead. The limit is in UTF-8 bytes, not characters.
+ * so it is rejected instead. The limit is in UTF-8 bytes, not characters, after
+ * Unicode NFC normalization: the same password typed on another keyboard (é as one
+ * code point or as e + accent) is the same password.
  */
 export const NewPassword = z
   .string()
   .check(
+    z.normalize('NFC'),
     z.minLength(8, { error: 'must be at least 8 characters' }),
     z.maxLength(72),
     z.refine((value) => utf8.encode(value).length <= 72, { error: 'must be at most 72 bytes in UTF-8' }),
   )
-  .register(z.globalRegistry, { description: 'Password, 8 to 72 bytes in UTF-8.', examples: ['correct horse battery'] });
+  .register(z.globalRegistry, { description: 'Password, 8 to 72 bytes in UTF-8 after Unicode NFC normalization.', examples: ['correct horse battery'] });
 
 export const RegisterUserRequest = z
   .object({
@@ -43,8 +46,8 @@ export const RegisterUserResponse = z
 export const LoginRequest = z
   .object({
     email: Email,
-    // No length rule on login beyond bcrypt's: a wrong password is a 401, not a 422.
-    password: z.string().check(z.minLength(1), z.maxLength(1024)),
+    // No bcrypt length rule here: a password over 72 bytes is a wrong password (401), never a 422.
+    password: z.string().check(z.normalize('NFC'), z.minLength(1), z.maxLength(1024)),
   })
   .register(z.globalRegistry, { id: 'LoginRequest' });
 
