@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { dynamoDbLocalLaunch, type DynamoDbLocalReachability } from './dynamodb-local-loopback.js';
 
 export interface DynamoDbLocalOptions {
   /** TCP port; a free one is chosen when omitted. */
@@ -15,6 +16,8 @@ export interface DynamoDbLocalOptions {
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** Who can connect: this machine only, unless the Java runtime cannot build our loopback launcher. */
+  reachability: DynamoDbLocalReachability;
   stop(): Promise<void>;
 }
 
@@ -93,11 +96,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const jar = findJar();
   const storage = options.dataDirectory ? ['-dbPath', options.dataDirectory] : ['-inMemory'];
   if (options.dataDirectory) mkdirSync(options.dataDirectory, { recursive: true });
-  const child = spawn(
-    'java',
-    [`-Djava.library.path=${join(dirname(jar), 'DynamoDBLocal_lib')}`, '-Xms64m', '-jar', jar, '-port', String(port), '-sharedDb', '-disableTelemetry', ...storage],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const { args, ...reachability } = dynamoDbLocalLaunch(jar, ['-port', String(port), '-sharedDb', '-disableTelemetry', ...storage]);
+  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const collect = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-4000);
@@ -118,6 +118,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   return {
     endpoint,
     port,
+    reachability,
     stop: () =>
       new Promise((resolve) => {
         process.removeListener('exit', killOnExit);

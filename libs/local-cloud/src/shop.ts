@@ -7,7 +7,7 @@ import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
 import { closeServer, startControlPlane } from './control-plane.js';
 import { discoverServices, loadFunctions, runSeed, workspaceRoot } from './discovery.js';
 import { docsAssets } from './docs-assets.js';
-import { freePort, localCredentials, localRegion, startDynamoDbLocal } from './dynamodb-local.js';
+import { freePort, localCredentials, localRegion, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { applyEnvironment, localEnvironment, localPlatform } from './environment.js';
 import { LocalEventBus } from './event-bus.js';
 import { FunctionRegistry } from './functions.js';
@@ -36,7 +36,7 @@ export interface LocalShop {
   port: number;
   services: ServiceSummary[];
   bus: LocalEventBus;
-  dynamodb: { endpoint: string; dataDirectory?: string };
+  dynamodb: { endpoint: string; dataDirectory?: string; reachability: DynamoDbLocal['reachability'] };
   controlPlane: { endpoint: string };
   /** The variables the functions run with (also set on this process while the shop runs). */
   environment: Record<string, string>;
@@ -190,7 +190,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       port,
       services,
       bus,
-      dynamodb: { endpoint: dynamo.endpoint, ...(dataDirectory ? { dataDirectory } : {}) },
+      dynamodb: { endpoint: dynamo.endpoint, reachability: dynamo.reachability, ...(dataDirectory ? { dataDirectory } : {}) },
       controlPlane: { endpoint: controlPlane.endpoint },
       environment,
       seedLines,

@@ -21,7 +21,7 @@ const shop: BannerInput = {
       missingFunctions: ['shoplane-local-carts-get-cart'],
     },
   ],
-  dynamodb: { endpoint: 'http://127.0.0.1:8000' },
+  dynamodb: { endpoint: 'http://127.0.0.1:8000', reachability: { reachableFrom: 'this machine only' } },
   controlPlane: { endpoint: 'http://127.0.0.1:9000' },
   seedLines: [{ service: 'users', lines: ['admin: admin@shoplane.local / secret'] }],
   timings: { discovery: 100, dynamoDb: 1400, handlers: 900, tables: 120, seeds: 300 },
@@ -66,5 +66,17 @@ describe('the npm start banner', () => {
     expect(text).toContain('DynamoDB   http://127.0.0.1:8000  (in memory');
     expect(text).toContain('users: admin: admin@shoplane.local / secret');
     expect(text).toContain('http://localhost:3000/__local/dead-letters');
+  });
+
+  it('says who can reach the local store, and warns plainly when it is the whole network', () => {
+    const exposed: BannerInput = {
+      ...shop,
+      dynamodb: { ...shop.dynamodb, reachability: { reachableFrom: 'every network interface', reason: 'no jdk.compiler module' } },
+    };
+
+    expect(banner(shop, 1000).join('\n')).toContain('reachable from this machine only');
+    const text = banner(exposed, 1000).join('\n');
+    expect(text).toContain('reachable from every network interface');
+    expect(text).toMatch(/Warnings[\s\S]*DynamoDB Local listens on every network interface with no authentication \(no jdk.compiler module\)/);
   });
 });

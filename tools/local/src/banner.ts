@@ -36,16 +36,22 @@ export function banner(shop: BannerInput, readyMs: number): string[] {
     : 'in memory: data is gone when you stop (npm start -- --persist keeps it)';
   lines.push(
     '',
-    `  DynamoDB   ${shop.dynamodb.endpoint}  (${storage})`,
+    `  DynamoDB   ${shop.dynamodb.endpoint}  (${storage}; reachable from ${shop.dynamodb.reachability.reachableFrom})`,
     `  AWS APIs   ${shop.controlPlane.endpoint}  (EventBridge, Lambda, SSM, Secrets Manager)`,
   );
   if (shop.seedLines.length > 0) {
     lines.push('', '  Seed data');
     for (const seed of shop.seedLines) for (const line of seed.lines) lines.push(`    ${seed.service}: ${line}`);
   }
-  if (shop.warnings.length > 0) {
+  const warnings = [...shop.warnings];
+  if ('reason' in shop.dynamodb.reachability) {
+    warnings.push(
+      `DynamoDB Local listens on every network interface with no authentication (${shop.dynamodb.reachability.reason}): anyone on your network can read and change this shop's data. A Java runtime with the jdk.compiler module (any full JDK or Debian's openjdk-17-jre-headless) lets it listen on 127.0.0.1 only.`,
+    );
+  }
+  if (warnings.length > 0) {
     lines.push('', '  Warnings');
-    for (const warning of shop.warnings) lines.push(`    ${warning}`);
+    for (const warning of warnings) lines.push(`    ${warning}`);
   }
   lines.push(
     '',
