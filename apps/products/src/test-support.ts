@@ -1,10 +1,9 @@
 import { BatchGetCommand, ScanCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { CreateProductRequest, DomainEvent } from '@shoplane/contracts';
-import { createTokenSigner, createTokenVerifier, dynamoIdempotencyStore, toEnvelope } from '@shoplane/lambda-kit';
+import { createTokenSigner, createTokenVerifier, dynamoIdempotencyStore, toEnvelope, type DocumentClient } from '@shoplane/lambda-kit';
 import { admin, createTestTable, customer, generateTestKeys, localStoreEndpoint, testTokenSettings } from '@shoplane/testing';
 import type { SQSEvent } from 'aws-lambda';
 import { dynamoProductRepository } from './adapters/product-repository.js';
-import type { DocumentClient } from './adapters/transactions.js';
 import { addProduct, type CatalogueDependencies } from './domain/catalogue.js';
 import { archiveProductHandler } from './handlers/archive-product.js';
 import { createProductHandler } from './handlers/create-product.js';
