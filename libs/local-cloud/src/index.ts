@@ -7,3 +7,5 @@ export { localPlatform, localEnvironment } from './environment.js';
 export { workspaceRoot } from './discovery.js';
 export { toApiGatewayEvent, newRequestId, type GatewayRequest, type MatchedRoute } from './api-event.js';
 export { lambdaContext } from './functions.js';
+export { toBusEvent, type PutEventsEntry } from './event-bus-entries.js';
+export { toSqsEvent, toSqsRecord, type QueuedMessage } from './sqs-records.js';
