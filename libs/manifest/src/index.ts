@@ -147,3 +147,4 @@ export function functionName(stage: string, service: string, handler: string): s
 export const outboxTimeToLiveAttribute = 'expiresAt';
 
 export { signingKeyId } from './signing-keys.js';
+export { workspaceRoot } from './workspace.js';
