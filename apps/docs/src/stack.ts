@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { acknowledgeNagFinding, stackName, stageOf, tagStack, workspaceRoot } from '@shoplane/cdk-kit';
+import { acknowledgeNagFinding, stackName, stageOf, tagStack } from '@shoplane/cdk-kit';
+import { workspaceRoot } from '@shoplane/manifest';
 import { Duration, RemovalPolicy, Stack, type App, type StackProps } from 'aws-cdk-lib';
 import {
   AllowedMethods,

@@ -1,9 +1,9 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
-import type { DomainEvent, InventoryUpdated } from '@shoplane/contracts';
+import type { InventoryUpdated } from '@shoplane/contracts';
 import { createTokenSigner, createTokenVerifier, dynamoIdempotencyStore, newId, toEnvelope } from '@shoplane/lambda-kit';
 import { admin, createTestTable, customer, generateTestKeys, localStoreEndpoint, testTokenSettings, type TestTable } from '@shoplane/testing';
-import type { DynamoDBRecord, SQSEvent } from 'aws-lambda';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { inventoryUpdatedOf } from './adapters/inventory-events.js';
 import { dynamoReservationRepository } from './adapters/reservation-repository.js';
 import { dynamoStockRepository } from './adapters/stock-repository.js';
@@ -19,23 +19,6 @@ export function productCreated(productId: string, stock: number, correlationId =
     correlationId,
     data: { productId, name: 'Enamel kettle', category: 'kitchen', price: { amount: 3900, currency: 'USD' }, stock },
   });
-}
-
-/** An SQS batch as a subscription queue delivers it: EventBridge events in the message bodies. */
-export function subscriptionBatch(...envelopes: DomainEvent[]): SQSEvent {
-  return {
-    Records: envelopes.map((envelope, index) => ({
-      messageId: `message-${index}`,
-      receiptHandle: 'receipt',
-      body: JSON.stringify({ version: '0', id: `eb-${index}`, 'detail-type': envelope.eventType, source: envelope.source, detail: envelope }),
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'events', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:inventory-inbox',
-      awsRegion: 'us-east-1',
-    })),
-  };
 }
 
 /** Every change record on the table's stream so far, shaped as Lambda receives them. */

@@ -1,10 +1,8 @@
 import { BatchGetCommand, ScanCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { CreateProductRequest, DomainEvent } from '@shoplane/contracts';
-import { createTokenSigner, createTokenVerifier, dynamoIdempotencyStore, toEnvelope } from '@shoplane/lambda-kit';
+import { createTokenSigner, createTokenVerifier, dynamoIdempotencyStore, toEnvelope, type DocumentClient } from '@shoplane/lambda-kit';
 import { admin, createTestTable, customer, generateTestKeys, localStoreEndpoint, testTokenSettings } from '@shoplane/testing';
-import type { SQSEvent } from 'aws-lambda';
 import { dynamoProductRepository } from './adapters/product-repository.js';
-import type { DocumentClient } from './adapters/transactions.js';
 import { addProduct, type CatalogueDependencies } from './domain/catalogue.js';
 import { archiveProductHandler } from './handlers/archive-product.js';
 import { createProductHandler } from './handlers/create-product.js';
@@ -101,21 +99,4 @@ export function inventoryUpdated(productId: string, availableStock: number, vers
     correlationId: 'test',
     data: { productId, availableStock, reservedStock: 0, version, reason: 'reserved' },
   });
-}
-
-/** An SQS batch of EventBridge events, as a subscription queue delivers them. */
-export function sqsBatch(...events: DomainEvent[]): SQSEvent {
-  return {
-    Records: events.map((event, index) => ({
-      messageId: `m-${index}`,
-      receiptHandle: 'r',
-      body: JSON.stringify({ version: '0', id: `eb-${index}`, 'detail-type': event.eventType, source: event.source, detail: event }),
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:products-inventory-updated',
-      awsRegion: 'us-east-1',
-    })),
-  };
 }

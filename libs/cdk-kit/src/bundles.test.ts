@@ -2,10 +2,11 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { workspaceRoot } from '@shoplane/manifest';
 import { describe, expect, it } from 'vitest';
 import { handlerCode } from './bundles.js';
 import { createStubBundles } from './testing.js';
-import { defaultAssetsRoot, workspaceRoot } from './workspace.js';
+import { defaultAssetsRoot } from './workspace.js';
 
 describe('handlerCode', () => {
   it('fails with the build command to run when a bundle is missing', () => {

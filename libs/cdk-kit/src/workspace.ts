@@ -1,21 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/**
- * The monorepo root (the folder holding nx.json), found from this file rather
- * than from the working directory: `cdk synth` runs in the app's folder, tests
- * and scripts elsewhere, and all must read the same `dist/`.
- */
-export function workspaceRoot(start: string = dirname(fileURLToPath(import.meta.url))): string {
-  let folder = start;
-  while (!existsSync(join(folder, 'nx.json'))) {
-    const parent = dirname(folder);
-    if (parent === folder) throw new Error(`No nx.json found above ${start}; is this inside the Shoplane workspace?`);
-    folder = parent;
-  }
-  return folder;
-}
+import { join } from 'node:path';
+import { workspaceRoot } from '@shoplane/manifest';
 
 /** Where `nx build` puts every project's output (`dist/apps/<service>/...`). */
 export function defaultAssetsRoot(): string {

@@ -59,20 +59,3 @@ export function jitteredBackoff(attempt: number, retry: Pick<ConflictRetry, 'bas
   const delay = Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, delay));
 }
-
-/** Runs `write`, retrying while it loses races; `exhausted` names the error to answer when it keeps losing. */
-export async function retryOnConflict<T>(
-  write: () => Promise<T>,
-  exhausted: (lastConflict: unknown) => Error,
-  retry: ConflictRetry = defaultConflictRetry,
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (!isTransactionConflict(error)) throw error;
-      if (attempt >= retry.attempts) throw exhausted(error);
-      await jitteredBackoff(attempt, retry);
-    }
-  }
-}

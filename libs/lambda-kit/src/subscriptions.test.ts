@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@shoplane/contracts';
-import type { SQSEvent } from 'aws-lambda';
+import { eventBridgeBody, sqsBatch, subscriptionBatch } from '@shoplane/testing';
 import { describe, expect, it } from 'vitest';
 import { toEnvelope } from './events.js';
 import { createLogger } from './logger.js';
@@ -14,31 +14,12 @@ const created = (name: string) =>
     data: { productId: 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V', name, category: 'kitchen', price: { amount: 100, currency: 'USD' }, stock: 5 },
   });
 
-function sqsBatch(...bodies: string[]): SQSEvent {
-  return {
-    Records: bodies.map((body, index) => ({
-      messageId: `m-${index}`,
-      receiptHandle: 'r',
-      body,
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:q',
-      awsRegion: 'us-east-1',
-    })),
-  };
-}
-
-const asEventBridge = (envelope: DomainEvent) =>
-  JSON.stringify({ version: '0', id: 'x', 'detail-type': envelope.eventType, source: envelope.source, detail: envelope });
-
 describe('event subscriber', () => {
   it('hands each valid event to the handler for its type', async () => {
     const seen: string[] = [];
     const consume = eventSubscriber({ ProductCreated: async (event) => void seen.push(event.data.name) }, logger);
 
-    const response = await consume(sqsBatch(asEventBridge(created('Kettle')), asEventBridge(created('Teapot'))));
+    const response = await consume(subscriptionBatch(created('Kettle'), created('Teapot')));
 
     expect(seen).toEqual(['Kettle', 'Teapot']);
     expect(response.batchItemFailures).toEqual([]);
@@ -54,7 +35,7 @@ describe('event subscriber', () => {
       logger,
     );
 
-    const response = await consume(sqsBatch(asEventBridge(created('Fine')), asEventBridge(created('Broken'))));
+    const response = await consume(subscriptionBatch(created('Fine'), created('Broken')));
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }]);
   });
@@ -64,7 +45,7 @@ describe('event subscriber', () => {
     const consume = eventSubscriber({ ProductCreated: async (event) => void seen.push(event.eventId) }, logger);
     const broken = { ...created('x'), data: { productId: 'nope' } };
 
-    const response = await consume(sqsBatch(asEventBridge(broken as DomainEvent), 'not json'));
+    const response = await consume(sqsBatch(eventBridgeBody(broken as DomainEvent), 'not json'));
 
     expect(seen).toEqual([]);
     expect(response.batchItemFailures).toEqual([]);

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureRoot } from './__fixtures__/index.js';
-import { discoverServices, loadFunctions, workspaceRoot } from './discovery.js';
+import { discoverServices, loadFunctions } from './discovery.js';
 import { lambdaContext } from './functions.js';
 
 /** A throwaway root with one service whose manifest is given as source text. */
@@ -18,15 +18,6 @@ const manifest = (name: string, handler: string) =>
   `export const service = { name: '${name}', table: { partitionKey: { name: 'PK', type: 'S' } }, routes: [{ operation: { method: 'get', path: '/x' }, handler: '${handler}' }], capabilities: [] };`;
 
 describe('service discovery', () => {
-  it('finds the workspace root from its own location', () => {
-    // Act
-    const root = workspaceRoot();
-
-    // Assess
-    expect(existsSync(join(root, 'tsconfig.base.json'))).toBe(true);
-    expect(existsSync(join(root, 'libs', 'local-cloud', 'src', 'discovery.ts'))).toBe(true);
-  });
-
   it('loads every apps/*/src/service.ts and skips apps without one', async () => {
     // Act
     const services = await discoverServices(fixtureRoot);

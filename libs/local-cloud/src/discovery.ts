@@ -1,14 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { functionName, handlerNames, type ServiceManifest } from '@shoplane/manifest';
 import { localStage } from './aws-identity.js';
 import type { LambdaHandler, LocalFunction } from './functions.js';
-
-/** The workspace root, found from this file's place in it (libs/local-cloud/src), never from the cwd. */
-export function workspaceRoot(): string {
-  return resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
-}
 
 /** A service found under `apps/<name>/src/service.ts`. */
 export interface DiscoveredService {

@@ -1,39 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import { localAccountId } from './aws-identity.js';
+import { randomUUID } from 'node:crypto';
+import type { SQSEvent } from 'aws-lambda';
 import { failedItems } from './batch-response.js';
-import { localRegion } from './dynamodb-local.js';
+import { rejectionOf, toBusEvent, PutEventsValidationError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
 import type { LocalLog } from './log.js';
+import { toSqsEvent, type QueuedMessage } from './sqs-records.js';
 
-/** One PutEvents entry, as the EventBridge API takes it. */
-export interface PutEventsEntry {
-  Source?: string;
-  DetailType?: string;
-  Detail?: string;
-  EventBusName?: string;
-  Resources?: string[];
-  /** Epoch seconds, as the SDK sends timestamps. */
-  Time?: number;
-}
-
-export interface PutEventsResultEntry {
-  EventId?: string;
-  ErrorCode?: string;
-  ErrorMessage?: string;
-}
-
-/** The EventBridge event a rule target receives (here: the body of the SQS message). */
-export interface BusEvent {
-  version: '0';
-  id: string;
-  'detail-type': string;
-  source: string;
-  account: string;
-  time: string;
-  region: string;
-  resources: string[];
-  detail: unknown;
-}
+export { PutEventsValidationError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
 
 /** A manifest subscription: in AWS a rule → SQS queue (with DLQ) → Lambda with partial batch responses. */
 export interface BusSubscription {
@@ -71,17 +43,8 @@ export interface EventBusOptions {
   retryDelayMs?: (receiveCount: number) => number;
 }
 
-export class PutEventsValidationError extends Error {
-  override readonly name = 'ValidationException';
-}
-
-interface Message {
-  messageId: string;
-  body: string;
+interface Message extends QueuedMessage {
   logged: LoggedEvent;
-  sentAt: number;
-  firstReceivedAt?: number;
-  receiveCount: number;
 }
 
 const historySize = 500;
@@ -116,7 +79,7 @@ export class LocalEventBus {
     }
     const batches = new Map<BusSubscription, Message[]>();
     const results = entries.map((entry): PutEventsResultEntry => {
-      const rejection = this.validate(entry);
+      const rejection = rejectionOf(entry, this.options.busName);
       if (rejection) return rejection;
       const logged = this.record(entry);
       for (const subscription of this.options.subscriptions) {
@@ -147,37 +110,8 @@ export class LocalEventBus {
     this.settle();
   }
 
-  private validate(entry: PutEventsEntry): PutEventsResultEntry | undefined {
-    const bus = entry.EventBusName;
-    if (bus !== undefined && bus !== this.options.busName && !bus.endsWith(`:event-bus/${this.options.busName}`)) {
-      return { ErrorCode: 'NotFoundException', ErrorMessage: `Event bus ${bus} does not exist.` };
-    }
-    for (const field of ['Source', 'DetailType', 'Detail'] as const) {
-      if (!entry[field]) {
-        return { ErrorCode: 'InvalidArgument', ErrorMessage: `Parameter ${field} is not valid. Reason: ${field} is a required argument.` };
-      }
-    }
-    try {
-      const detail: unknown = JSON.parse(entry.Detail ?? '');
-      if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) throw new Error('not an object');
-    } catch {
-      return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
-    }
-    return undefined;
-  }
-
   private record(entry: PutEventsEntry): LoggedEvent {
-    const event: BusEvent = {
-      version: '0',
-      id: randomUUID(),
-      'detail-type': entry.DetailType ?? '',
-      source: entry.Source ?? '',
-      account: localAccountId,
-      time: (entry.Time === undefined ? new Date() : new Date(entry.Time * 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      region: localRegion,
-      resources: entry.Resources ?? [],
-      detail: JSON.parse(entry.Detail ?? '{}'),
-    };
+    const event = toBusEvent(entry);
     const logged: LoggedEvent = { busName: this.options.busName, event, deliveries: {} };
     this.history.push(logged);
     if (this.history.length > historySize) this.history.shift();
@@ -202,25 +136,6 @@ export class LocalEventBus {
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  private toRecord(subscription: BusSubscription, message: Message): SQSRecord {
-    return {
-      messageId: message.messageId,
-      receiptHandle: randomBytes(24).toString('base64'),
-      body: message.body,
-      attributes: {
-        ApproximateReceiveCount: String(message.receiveCount),
-        SentTimestamp: String(message.sentAt),
-        SenderId: 'AROAEVENTBRIDGE:local',
-        ApproximateFirstReceiveTimestamp: String(message.firstReceivedAt ?? Date.now()),
-      },
-      messageAttributes: {},
-      md5OfBody: createHash('md5').update(message.body).digest('hex'),
-      eventSource: 'aws:sqs',
-      eventSourceARN: `arn:aws:sqs:${localRegion}:${localAccountId}:${subscription.queueName}`,
-      awsRegion: localRegion,
-    };
-  }
-
   private async deliver(subscription: BusSubscription, messages: Message[]): Promise<void> {
     const now = Date.now();
     for (const message of messages) {
@@ -228,7 +143,7 @@ export class LocalEventBus {
       message.firstReceivedAt ??= now;
       message.logged.deliveries[subscription.functionName] = { status: 'pending', receives: message.receiveCount };
     }
-    const event: SQSEvent = { Records: messages.map((message) => this.toRecord(subscription, message)) };
+    const event = toSqsEvent(subscription.queueName, messages);
     let failed: Set<string>;
     let reason = 'reported in batchItemFailures';
     try {

@@ -2,8 +2,9 @@ import { createPublicKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signingKeyId } from '@shoplane/manifest';
 import { describe, expect, it } from 'vitest';
-import { generateSigningKeys, keyId, loadOrCreateSigningKeys } from './keys.js';
+import { generateSigningKeys, loadOrCreateSigningKeys } from './keys.js';
 
 describe('the platform signing keys', () => {
   it('are an EC P-256 pair whose kid is derived from the public key', () => {
@@ -12,7 +13,7 @@ describe('the platform signing keys', () => {
 
     // Assess
     expect(createPublicKey(keys.publicKeyPem).asymmetricKeyDetails).toEqual({ namedCurve: 'prime256v1' });
-    expect(keys.kid).toBe(keyId(keys.publicKeyPem));
+    expect(keys.kid).toBe(signingKeyId(keys.publicKeyPem));
     expect(keys.kid).toMatch(/^[A-Za-z0-9_-]{16}$/);
   });
 

@@ -1,6 +1,7 @@
-import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { signingKeyId } from '@shoplane/manifest';
 
 /** The platform's token signing key pair (ES256), as the platform stack provisions it in AWS. */
 export interface SigningKeys {
@@ -9,19 +10,13 @@ export interface SigningKeys {
   publicKeyPem: string;
 }
 
-/** A short, stable key id derived from the public key, so verifiers can pick the right key after a rotation. */
-export function keyId(publicKeyPem: string): string {
-  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(der).digest('base64url').slice(0, 16);
-}
-
 export function generateSigningKeys(): SigningKeys {
   const { privateKey, publicKey } = generateKeyPairSync('ec', {
     namedCurve: 'P-256',
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
   });
-  return { kid: keyId(publicKey), privateKeyPem: privateKey, publicKeyPem: publicKey };
+  return { kid: signingKeyId(publicKey), privateKeyPem: privateKey, publicKeyPem: publicKey };
 }
 
 function isSigningKeys(value: unknown): value is SigningKeys {

@@ -145,3 +145,6 @@ export function functionName(stage: string, service: string, handler: string): s
 
 /** TTL attribute of transactional-outbox rows (see lambda-kit's outbox). */
 export const outboxTimeToLiveAttribute = 'expiresAt';
+
+export { signingKeyId } from './signing-keys.js';
+export { workspaceRoot } from './workspace.js';

@@ -1,4 +1,5 @@
 import { defineOperation } from '@shoplane/contracts';
+import { signingKeyId } from '@shoplane/manifest';
 import { createSign, createVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { apiEvent, invoke } from './api-events.js';
@@ -42,13 +43,14 @@ describe('invoke', () => {
 });
 
 describe('generateTestKeys', () => {
-  it('makes a fresh ES256 pair whose public key verifies what the private key signs', async () => {
+  it('makes a fresh ES256 pair whose public key verifies what the private key signs, with the platform\'s key id', async () => {
     const keys = generateTestKeys();
     const signature = createSign('SHA256').update('payload').sign(keys.signing.privateKeyPem);
 
     expect(createVerify('SHA256').update('payload').verify(keys.public.publicKeyPem, signature)).toBe(true);
     expect(await keys.publicKeys()).toEqual([keys.public]);
     expect(keys.signing.kid).toBe(keys.public.kid);
+    expect(keys.signing.kid).toBe(signingKeyId(keys.public.publicKeyPem));
     expect(generateTestKeys().signing.kid).not.toBe(keys.signing.kid);
   });
 });

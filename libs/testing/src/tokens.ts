@@ -1,4 +1,5 @@
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
+import { signingKeyId } from '@shoplane/manifest';
 
 // Shaped like lambda-kit's token types without importing them: lambda-kit's own tests use this library.
 interface SigningKey {
@@ -26,7 +27,7 @@ export function generateTestKeys(): TestKeys {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const kid = createHash('sha256').update(publicKeyPem).digest('base64url').slice(0, 16);
+  const kid = signingKeyId(publicKeyPem);
   const signing = { kid, privateKeyPem };
   const pub = { kid, publicKeyPem };
   return {

@@ -1,5 +1,6 @@
 import { addCartItem, getCart, getCurrentUser, listProducts, loginUser } from '@shoplane/contracts';
-import { startLocalShop, workspaceRoot, type LocalShop } from '@shoplane/local-cloud';
+import { startLocalShop, type LocalShop } from '@shoplane/local-cloud';
+import { workspaceRoot } from '@shoplane/manifest';
 import { apiEvent, invoke } from '@shoplane/testing';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,12 +1,19 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { cartLimits, Currency } from '@shoplane/contracts';
-import { cancellationReasons, isConditionalCheckFailure, isTransactionConflict, jitteredBackoff } from '@shoplane/lambda-kit';
-import { shopDefaultCurrency, type CartHeaderState, type ExistingLineState, type LineChange, type StoredCartLine } from '../domain/cart.js';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BusyError, cartLimits } from '@shoplane/contracts';
+import {
+  cancellationReasons,
+  defaultConflictRetry,
+  isConditionalCheckFailure,
+  isTransactionConflict,
+  transactWrite,
+  type ConflictRetry,
+  type TransactItem,
+} from '@shoplane/lambda-kit';
+import type { LineChange } from '../domain/cart.js';
 import { chunked, maxQuantityBeforeAdding, refusalOfLineChange, refusalOfNewLine } from '../domain/cart-rules.js';
 import { CartBusyError } from '../domain/errors.js';
 import type { CartRepository } from '../domain/ports.js';
+import { headerKey, lineItem, lineKey, linePrefix, partitionOf, returnedItem, toExistingLine, toHeader, toLine, type Item } from './cart-table.js';
 
 /*
  * How the limits hold under concurrent requests on one cart:
@@ -20,62 +27,24 @@ import type { CartRepository } from '../domain/ports.js';
  * - Currency: the header's currency may only change while lineCount is 0, and a new line
  *   is conditioned on it; each line carries the currency it was created in, so adding to
  *   an existing line checks the currency without touching the header.
- * Transactions that collide (TransactionConflict) are retried with jittered backoff; a
- * cart still contended after that answers 409 cart-busy, never a 500.
+ * Transactions that collide (TransactionConflict) are retried by lambda-kit's
+ * transactWrite with jittered backoff; a cart still contended after that answers
+ * 409 cart-busy, never a 500.
  */
-
-const linePrefix = 'ITEM#';
-const partitionOf = (userId: string) => `CART#${userId}`;
-const lineKey = (userId: string, productId: string) => ({ PK: partitionOf(userId), SK: `${linePrefix}${productId}` });
-const headerKey = (userId: string) => ({ PK: partitionOf(userId), SK: 'HEADER' });
 
 /** DynamoDB writes at most 100 items per transaction; 25 lines plus the header stays well inside it. */
 const linesPerClearTransaction = 25;
 
-/** How hard to try when transactions on one cart collide: attempts, and the first backoff step (doubling, jittered). */
-export interface CollisionRetry {
-  attempts: number;
-  backoffMs: number;
-}
-
-const defaultRetry: CollisionRetry = { attempts: 8, backoffMs: 10 };
-
-type Item = Record<string, unknown>;
-
-/** The item DynamoDB returned with a failed condition (ReturnValuesOnConditionCheckFailure), still in wire format. */
-function returnedItem(source: unknown): Item | undefined {
-  const raw = source && typeof source === 'object' && 'Item' in source ? source.Item : undefined;
-  return raw && typeof raw === 'object' ? unmarshall(raw as Record<string, AttributeValue>) : undefined;
-}
-
-function currencyOf(value: unknown): Currency | undefined {
-  const parsed = Currency.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-}
-
-function toLine(item: Item): StoredCartLine {
-  return {
-    productId: String(item['productId']),
-    qty: Number(item['qty']),
-    currency: currencyOf(item['currency']) ?? shopDefaultCurrency,
-    addedAt: String(item['addedAt']),
-    updatedAt: String(item['updatedAt']),
-  };
-}
-
-function toExistingLine(item: Item): ExistingLineState | undefined {
-  const currency = currencyOf(item['currency']);
-  return typeof item['qty'] === 'number' && currency ? { qty: item['qty'], currency } : undefined;
-}
-
-function toHeader(item: Item | undefined): CartHeaderState | undefined {
-  if (!item) return undefined;
-  return { lineCount: Number(item['lineCount'] ?? 0), currency: currencyOf(item['currency']) };
-}
-
-export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: string, retry: CollisionRetry = defaultRetry): CartRepository {
-  const { attempts } = retry;
-  const pause = (attempt: number) => jitteredBackoff(attempt, { baseDelayMs: retry.backoffMs, maxDelayMs: 400 });
+/** `retry` says how hard to try when transactions on one cart collide; it also bounds how often a change looks again. */
+export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: string, retry: ConflictRetry = defaultConflictRetry): CartRepository {
+  /** One transaction on the cart; races that never settle are the cart's own 409 cart-busy. */
+  async function transactOnCart(items: TransactItem[]): Promise<void> {
+    try {
+      await transactWrite(client, items, { subject: 'cart', retry });
+    } catch (error) {
+      throw error instanceof BusyError ? new CartBusyError(error) : error;
+    }
+  }
 
   async function queryLines(userId: string): Promise<Item[]> {
     const items: Item[] = [];
@@ -97,7 +66,12 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
     return items;
   }
 
-  /** Changes a line that exists; false when there is none. */
+  async function readHeader(userId: string): Promise<Item | undefined> {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: headerKey(userId), ConsistentRead: true }));
+    return Item;
+  }
+
+  /** Changes a line that exists; false when there is none, or when a transaction on it is in flight. */
   async function updateExistingLine(userId: string, change: LineChange, now: Date, mode: 'add' | 'set'): Promise<boolean> {
     const adding = mode === 'add';
     try {
@@ -120,6 +94,9 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
       );
       return true;
     } catch (error) {
+      // Another request is creating or deleting this line right now: the transactional
+      // path waits its turn (with backoff) and then finds out whether the line exists.
+      if (isTransactionConflict(error)) return false;
       if (!isConditionalCheckFailure(error)) throw error;
       const existing = returnedItem(error);
       const line = existing && toExistingLine(existing);
@@ -132,29 +109,25 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
   async function createLine(userId: string, change: LineChange, now: Date): Promise<boolean> {
     const at = now.toISOString();
     try {
-      await client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: { ...lineKey(userId, change.productId), productId: change.productId, qty: change.quantity, currency: change.currency, addedAt: at, updatedAt: at },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            {
-              Update: {
-                TableName: tableName,
-                Key: headerKey(userId),
-                UpdateExpression: 'ADD lineCount :one SET currency = :currency, updatedAt = :now',
-                ConditionExpression: 'attribute_not_exists(lineCount) OR lineCount <= :zero OR (lineCount < :maxLines AND currency = :currency)',
-                ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':maxLines': cartLimits.maxLines, ':currency': change.currency, ':now': at },
-                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-              },
-            },
-          ],
-        }),
-      );
+      await transactOnCart([
+        {
+          Put: {
+            TableName: tableName,
+            Item: lineItem(userId, { productId: change.productId, qty: change.quantity, currency: change.currency, addedAt: at, updatedAt: at }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: headerKey(userId),
+            UpdateExpression: 'ADD lineCount :one SET currency = :currency, updatedAt = :now',
+            ConditionExpression: 'attribute_not_exists(lineCount) OR lineCount <= :zero OR (lineCount < :maxLines AND currency = :currency)',
+            ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':maxLines': cartLimits.maxLines, ':currency': change.currency, ':now': at },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+      ]);
       return true;
     } catch (error) {
       const reasons = cancellationReasons(error);
@@ -167,24 +140,13 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
     }
   }
 
-  async function readHeader(userId: string): Promise<Item | undefined> {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: headerKey(userId), ConsistentRead: true }));
-    return Item;
-  }
-
   async function changeLine(userId: string, change: LineChange, now: Date, mode: 'add' | 'set'): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        if (await updateExistingLine(userId, change, now, mode)) return;
-        if (await createLine(userId, change, now)) return;
-        // The line was created, or the cart emptied, by another request meanwhile: look again.
-        if (attempt >= attempts) throw new CartBusyError(new Error('the line kept changing'));
-      } catch (error) {
-        if (!isTransactionConflict(error)) throw error;
-        if (attempt >= attempts) throw new CartBusyError(error);
-        await pause(attempt);
-      }
+    // A look that changes nothing found the line created, or the cart emptied, by another request meanwhile.
+    for (let look = 1; look <= retry.attempts; look++) {
+      if (await updateExistingLine(userId, change, now, mode)) return;
+      if (await createLine(userId, change, now)) return;
     }
+    throw new CartBusyError(new Error('the line kept changing'));
   }
 
   return {
@@ -197,70 +159,45 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
     setLine: (userId, change, now) => changeLine(userId, change, now, 'set'),
 
     async removeLine(userId, productId) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await client.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                { Delete: { TableName: tableName, Key: lineKey(userId, productId), ConditionExpression: 'attribute_exists(PK)' } },
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: headerKey(userId),
-                    UpdateExpression: 'ADD lineCount :minusOne',
-                    ExpressionAttributeValues: { ':minusOne': -1 },
-                  },
-                },
-              ],
-            }),
-          );
-          return true;
-        } catch (error) {
-          if (cancellationReasons(error)?.[0]?.Code === 'ConditionalCheckFailed') return false;
-          if (!isTransactionConflict(error)) throw error;
-          if (attempt >= attempts) throw new CartBusyError(error);
-          await pause(attempt);
-        }
+      try {
+        await transactOnCart([
+          { Delete: { TableName: tableName, Key: lineKey(userId, productId), ConditionExpression: 'attribute_exists(PK)' } },
+          { Update: { TableName: tableName, Key: headerKey(userId), UpdateExpression: 'ADD lineCount :minusOne', ExpressionAttributeValues: { ':minusOne': -1 } } },
+        ]);
+        return true;
+      } catch (error) {
+        if (cancellationReasons(error)?.[0]?.Code === 'ConditionalCheckFailed') return false;
+        throw error;
       }
     },
 
     /**
      * Deletes the lines in transactions of 25, each decrementing the header by the lines
      * it deleted, so lineCount stays exact even while other requests add or remove lines.
-     * A chunk that meets a line already gone (or a collision) is cancelled whole; the
-     * cart is then read again and what is left is deleted.
+     * A chunk that meets a line already gone is cancelled whole; the cart is then read
+     * again and what is left is deleted.
      */
     async clear(userId) {
-      for (let attempt = 1; ; attempt++) {
+      let lastCancellation: unknown;
+      for (let look = 1; look <= retry.attempts; look++) {
         const lines = await queryLines(userId);
         if (lines.length === 0) return;
         try {
           for (const chunk of chunked(lines, linesPerClearTransaction)) {
-            await client.send(
-              new TransactWriteCommand({
-                TransactItems: [
-                  ...chunk.map((line) => ({
-                    Delete: { TableName: tableName, Key: { PK: line['PK'], SK: line['SK'] }, ConditionExpression: 'attribute_exists(PK)' },
-                  })),
-                  {
-                    Update: {
-                      TableName: tableName,
-                      Key: headerKey(userId),
-                      UpdateExpression: 'ADD lineCount :removed',
-                      ExpressionAttributeValues: { ':removed': -chunk.length },
-                    },
-                  },
-                ],
-              }),
-            );
+            await transactOnCart([
+              ...chunk.map((line) => ({
+                Delete: { TableName: tableName, Key: { PK: line['PK'], SK: line['SK'] }, ConditionExpression: 'attribute_exists(PK)' },
+              })),
+              { Update: { TableName: tableName, Key: headerKey(userId), UpdateExpression: 'ADD lineCount :removed', ExpressionAttributeValues: { ':removed': -chunk.length } } },
+            ]);
           }
           return;
         } catch (error) {
-          if (!cancellationReasons(error) && !isTransactionConflict(error)) throw error;
-          if (attempt >= attempts) throw new CartBusyError(error);
-          await pause(attempt);
+          if (!cancellationReasons(error)) throw error;
+          lastCancellation = error;
         }
       }
+      throw new CartBusyError(lastCancellation);
     },
   };
 }

@@ -1,11 +1,29 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailure } from '@shoplane/lambda-kit';
+import { failedConditions, isConditionalCheckFailure, transactWrite, type ConflictRetry } from '@shoplane/lambda-kit';
 import type { ReservationRepository } from '../domain/ports.js';
 import type { Reservation } from '../domain/reservation.js';
 import { reservationMovements } from '../domain/stock.js';
 import { readStockRecords } from './stock-repository.js';
 import { movementUpdate, reservationItem, reservationKey, toReservation, type TransactItem } from './table-items.js';
-import { transact } from './transactions.js';
+
+/**
+ * Transactions touching a popular product's record collide inside DynamoDB
+ * (TransactionConflict) when many checkouts run at once; the loser retries after a
+ * jittered, growing pause. Enough attempts that a burst of 50 on one product settles.
+ */
+export const stockConflictRetry: ConflictRetry = { attempts: 10, baseDelayMs: 10, maxDelayMs: 400 };
+
+type TransactionResult =
+  | { committed: true }
+  /** Cancelled because conditions failed: one flag per item, in request order. */
+  | { committed: false; conditionFailed: boolean[] };
+
+/** Carries the failed conditions of a cancelled transaction out of `transactWrite`. */
+class ConditionsFailed extends Error {
+  constructor(readonly conditionFailed: boolean[]) {
+    super('transaction conditions failed');
+  }
+}
 
 /**
  * Reservations and the stock they hold change in one TransactWriteItems: one
@@ -13,7 +31,29 @@ import { transact } from './transactions.js';
  * 50 lines (cartLimits.maxLines), so at most 51 of DynamoDB's 100 items per transaction;
  * the InventoryUpdated events come from the stock records' stream, not from extra items.
  */
-export function dynamoReservationRepository(client: DynamoDBDocumentClient, tableName: string): ReservationRepository {
+export function dynamoReservationRepository(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  retry: ConflictRetry = stockConflictRetry,
+): ReservationRepository {
+  /** Failed conditions are an answer (no stock, a settled reservation); contention ends in BusyError('stock'). */
+  async function transact(items: TransactItem[]): Promise<TransactionResult> {
+    try {
+      await transactWrite(client, items, {
+        subject: 'stock',
+        retry,
+        refusal: (reasons) => {
+          const conditionFailed = failedConditions(reasons, items.length);
+          return conditionFailed.some(Boolean) ? new ConditionsFailed(conditionFailed) : undefined;
+        },
+      });
+      return { committed: true };
+    } catch (error) {
+      if (error instanceof ConditionsFailed) return { committed: false, conditionFailed: error.conditionFailed };
+      throw error;
+    }
+  }
+
   async function find(reservationId: string): Promise<Reservation | undefined> {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: reservationKey(reservationId), ConsistentRead: true }));
     return toReservation(Item);
@@ -30,7 +70,7 @@ export function dynamoReservationRepository(client: DynamoDBDocumentClient, tabl
       // Events of a reservation's changes carry its id as their correlation id.
       const change = { reason: 'reserved' as const, correlationId: reservation.reservationId, at: new Date(reservation.createdAt) };
       const lines = reservationMovements('reserve', reservation.items).map((movement) => ({ Update: movementUpdate(tableName, movement, change) }));
-      const result = await transact(client, [...lines, placeReservation(reservation)]);
+      const result = await transact([...lines, placeReservation(reservation)]);
       if (result.committed) return { kind: 'reserved' };
       if (result.conditionFailed[lines.length]) {
         const existing = await find(reservation.reservationId);
@@ -44,7 +84,7 @@ export function dynamoReservationRepository(client: DynamoDBDocumentClient, tabl
     async settle(reservation, to, movements, now) {
       const change = { reason: to, correlationId: reservation.reservationId, at: now };
       const lines = movements.map((movement) => ({ Update: movementUpdate(tableName, movement, change) }));
-      const result = await transact(client, [
+      const result = await transact([
         ...lines,
         {
           Update: {

@@ -1,27 +1,16 @@
-import { BatchGetCommand, GetCommand, type BatchGetCommandOutput, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailure } from '@shoplane/lambda-kit';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, isConditionalCheckFailure } from '@shoplane/lambda-kit';
 import type { StockRepository } from '../domain/ports.js';
 import { restockMovement, type StockRecord } from '../domain/stock.js';
 import { movementUpdate, stockItem, stockKey, toStockRecord } from './table-items.js';
 
-/** BatchGetItem reads at most 100 keys a call; a reservation has at most 50 lines. */
-const batchGetLimit = 100;
-
-/** Strongly consistent reads of several stock records, following up on keys DynamoDB left unprocessed. */
+/** Strongly consistent reads of several stock records, by product id. */
 export async function readStockRecords(client: DynamoDBDocumentClient, tableName: string, productIds: string[]): Promise<Map<string, StockRecord>> {
+  const items = await batchGetAll(client, tableName, productIds.map(stockKey), { consistentRead: true, subject: 'stock' });
   const found = new Map<string, StockRecord>();
-  for (let start = 0; start < productIds.length; start += batchGetLimit) {
-    let keys: Record<string, unknown>[] | undefined = productIds.slice(start, start + batchGetLimit).map(stockKey);
-    while (keys && keys.length > 0) {
-      const answer: BatchGetCommandOutput = await client.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
-      );
-      for (const item of answer.Responses?.[tableName] ?? []) {
-        const record = toStockRecord(item);
-        if (record) found.set(record.productId, record);
-      }
-      keys = answer.UnprocessedKeys?.[tableName]?.Keys;
-    }
+  for (const item of items) {
+    const record = toStockRecord(item);
+    if (record) found.set(record.productId, record);
   }
   return found;
 }

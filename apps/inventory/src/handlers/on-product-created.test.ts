@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { announcedChanges, inventoryTestbed, newProductId, productCreated, subscriptionBatch, type InventoryTestbed } from '../test-support.js';
+import { subscriptionBatch } from '@shoplane/testing';
+import { announcedChanges, inventoryTestbed, newProductId, productCreated, type InventoryTestbed } from '../test-support.js';
 import { onProductCreatedHandler } from './on-product-created.js';
 
 let bed: InventoryTestbed;

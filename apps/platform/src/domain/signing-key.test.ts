@@ -1,6 +1,7 @@
 import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { signingKeyId } from '@shoplane/manifest';
 import { describe, expect, it } from 'vitest';
-import { generateSigningKey, keyIdOf, parseStoredSigningKey, publicKeyPemOf, publicKeysDocument } from './signing-key.js';
+import { generateSigningKey, parseStoredSigningKey, publicKeyPemOf, publicKeysDocument } from './signing-key.js';
 
 function base64url(value: string | Buffer): string {
   return Buffer.from(value).toString('base64url');
@@ -47,7 +48,7 @@ describe('generateSigningKey', () => {
     const key = generateSigningKey();
 
     expect(key.kid).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    expect(keyIdOf(publicKeyPemOf(key))).toBe(key.kid);
+    expect(signingKeyId(publicKeyPemOf(key))).toBe(key.kid);
   });
 
   it('uses the EC P-256 curve that ES256 requires', () => {
@@ -80,7 +81,7 @@ describe('parseStoredSigningKey', () => {
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
-    const kid = keyIdOf(createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString());
+    const kid = signingKeyId(createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString());
 
     expect(parseStoredSigningKey(JSON.stringify({ kid, privateKeyPem: privateKey }))).toBeUndefined();
   });

@@ -1,4 +1,5 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { signingKeyId } from '@shoplane/manifest';
 
 /** What the signing-key secret holds; lambda-kit's token signer reads exactly this. */
 export interface StoredSigningKey {
@@ -11,15 +12,6 @@ export interface PublicKeysDocument {
   keys: Array<{ kid: string; publicKeyPem: string }>;
 }
 
-/**
- * A short, stable key id derived from the public key (the same scheme the
- * local runtime uses), so a verifier can pick the right key after a rotation.
- */
-export function keyIdOf(publicKeyPem: string): string {
-  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(der).digest('base64url').slice(0, 16);
-}
-
 /** A fresh ES256 (EC P-256) signing key. */
 export function generateSigningKey(): StoredSigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('ec', {
@@ -27,7 +19,7 @@ export function generateSigningKey(): StoredSigningKey {
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
   });
-  return { kid: keyIdOf(publicKey), privateKeyPem: privateKey };
+  return { kid: signingKeyId(publicKey), privateKeyPem: privateKey };
 }
 
 /** The public half of a signing key, as PEM (SPKI). */
@@ -54,7 +46,7 @@ export function parseStoredSigningKey(secretValue: string | undefined): StoredSi
     const privateKey = createPrivateKey(privateKeyPem);
     if (privateKey.asymmetricKeyType !== 'ec' || privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') return undefined;
     const key = { kid, privateKeyPem };
-    return keyIdOf(publicKeyPemOf(key)) === kid ? key : undefined;
+    return signingKeyId(publicKeyPemOf(key)) === kid ? key : undefined;
   } catch {
     return undefined;
   }

@@ -1,11 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor, type StoreKey } from '@shoplane/lambda-kit';
+import { decodeCursor, encodeCursor, type DocumentClient, type StoreKey } from '@shoplane/lambda-kit';
 import { InvalidCursorError } from '../domain/errors.js';
 import type { ListingOrder, ListingPlan } from '../domain/listing.js';
 import type { ProductPage } from '../domain/ports.js';
 import { productFromItem } from './product-items.js';
 import { allActivePartition, categoryPartition, pricedSortPrefix, priceSortRange, productIndexes, type ProductIndex } from './table-layout.js';
-import type { DocumentClient } from './transactions.js';
 
 interface IndexQuery {
   index: ProductIndex;

@@ -1,15 +1,22 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '@shoplane/contracts';
-import { isConditionalCheckFailure, outboxPut } from '@shoplane/lambda-kit';
+import {
+  batchGetAll,
+  isConditionalCheckFailure,
+  outboxPut,
+  transactWrite,
+  type BatchGetOptions,
+  type CancellationReason,
+  type DocumentClient,
+  type TransactItem,
+} from '@shoplane/lambda-kit';
 import { ProductAlreadyExistsError, ProductChangedConcurrentlyError } from '../domain/errors.js';
 import type { ProductEdit, ProductRepository } from '../domain/ports.js';
-import { batchGetProducts, type BatchGetSettings } from './batch-get.js';
 import { itemFromProduct, productFromItem } from './product-items.js';
 import { listProducts } from './product-listing.js';
 import { indexAttributes, listingKeys, productKey } from './table-layout.js';
-import { transactWrite, type DocumentClient, type TransactItem } from './transactions.js';
 
-const firstItemRefused = (reasons: { Code?: string }[]) => reasons[0]?.Code === 'ConditionalCheckFailed';
+const firstItemRefused = (reasons: CancellationReason[]) => reasons[0]?.Code === 'ConditionalCheckFailed';
 
 /** The edit as one UpdateItem: only the changed fields and the index attributes derived from them, so stock figures written meanwhile survive. */
 function editUpdate(tableName: string, { previous, next, changed }: ProductEdit): TransactItem {
@@ -53,16 +60,19 @@ function editUpdate(tableName: string, { previous, next, changed }: ProductEdit)
 class AlreadyArchived extends Error {}
 
 export interface ProductRepositorySettings {
-  batchGet?: BatchGetSettings;
+  /** How hard to ask again for keys BatchGetItem leaves unprocessed. */
+  batchGet?: Pick<BatchGetOptions, 'attempts' | 'pause'>;
 }
 
 export function dynamoProductRepository(client: DocumentClient, tableName: string, settings: ProductRepositorySettings = {}): ProductRepository {
   const outbox = (events: DomainEvent[]) => events.map((event) => outboxPut(tableName, event));
+  const write = (items: TransactItem[], refusal: (reasons: CancellationReason[]) => Error | undefined) =>
+    transactWrite(client, items, { subject: 'product', refusal });
 
   return {
     async create(product, events) {
       const put: TransactItem = { Put: { TableName: tableName, Item: itemFromProduct(product), ConditionExpression: 'attribute_not_exists(PK)' } };
-      await transactWrite(client, [put, ...outbox(events)], (reasons) => (firstItemRefused(reasons) ? new ProductAlreadyExistsError() : undefined));
+      await write([put, ...outbox(events)], (reasons) => (firstItemRefused(reasons) ? new ProductAlreadyExistsError() : undefined));
     },
 
     async findById(productId, options = {}) {
@@ -70,12 +80,16 @@ export function dynamoProductRepository(client: DocumentClient, tableName: strin
       return Item ? productFromItem(Item) : undefined;
     },
 
-    findMany: (productIds) => batchGetProducts(client, tableName, productIds, settings.batchGet),
+    async findMany(productIds) {
+      // Strongly consistent: orders are priced from this.
+      const items = await batchGetAll(client, tableName, productIds.map(productKey), { ...settings.batchGet, consistentRead: true, subject: 'catalogue' });
+      return items.map(productFromItem);
+    },
 
     list: (plan, cursor) => listProducts(client, tableName, plan, cursor),
 
     async edit(edit, events) {
-      await transactWrite(client, [editUpdate(tableName, edit), ...outbox(events)], (reasons) =>
+      await write([editUpdate(tableName, edit), ...outbox(events)], (reasons) =>
         firstItemRefused(reasons) ? new ProductChangedConcurrentlyError() : undefined,
       );
     },
@@ -94,7 +108,7 @@ export function dynamoProductRepository(client: DocumentClient, tableName: strin
         },
       };
       try {
-        await transactWrite(client, [update, ...outbox(events)], (reasons) => (firstItemRefused(reasons) ? new AlreadyArchived() : undefined));
+        await write([update, ...outbox(events)], (reasons) => (firstItemRefused(reasons) ? new AlreadyArchived() : undefined));
         return true;
       } catch (error) {
         if (error instanceof AlreadyArchived) return false;

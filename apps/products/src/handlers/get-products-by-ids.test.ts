@@ -1,9 +1,8 @@
 import { getProductsByIds } from '@shoplane/contracts';
-import { internalClient } from '@shoplane/lambda-kit';
+import { internalClient, type DocumentClient } from '@shoplane/lambda-kit';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoProductRepository } from '../adapters/product-repository.js';
-import type { DocumentClient } from '../adapters/transactions.js';
 import { archiveProduct } from '../domain/catalogue.js';
 import { createdProduct, productsTestbed, recordingClient, throttlingBatchGets, type ProductsTestbed } from '../test-support.js';
 import { getProductsByIdsHandler } from './get-products-by-ids.js';

@@ -1,6 +1,7 @@
+import { subscriptionBatch } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { archiveProduct } from '../domain/catalogue.js';
-import { createdProduct, inventoryUpdated, productsTestbed, sqsBatch, type ProductsTestbed } from '../test-support.js';
+import { createdProduct, inventoryUpdated, productsTestbed, type ProductsTestbed } from '../test-support.js';
 
 let bed: ProductsTestbed;
 
@@ -17,7 +18,7 @@ describe('InventoryUpdated subscription', () => {
   it('records the stock inventory reports', async () => {
     const productId = await createdProduct(bed, { stock: 10 });
 
-    const response = await bed.handlers.onInventoryUpdated(sqsBatch(inventoryUpdated(productId, 4, 2)));
+    const response = await bed.handlers.onInventoryUpdated(subscriptionBatch(inventoryUpdated(productId, 4, 2)));
 
     expect(response.batchItemFailures).toEqual([]);
     expect(await stockOf(productId)).toEqual({ availableStock: 4, inStock: true });
@@ -26,25 +27,25 @@ describe('InventoryUpdated subscription', () => {
   it('shows a product as out of stock when none is left', async () => {
     const productId = await createdProduct(bed, { stock: 1 });
 
-    await bed.handlers.onInventoryUpdated(sqsBatch(inventoryUpdated(productId, 0, 2)));
+    await bed.handlers.onInventoryUpdated(subscriptionBatch(inventoryUpdated(productId, 0, 2)));
 
     expect(await stockOf(productId)).toEqual({ availableStock: 0, inStock: false });
   });
 
   it('applies a newer version over an older one', async () => {
     const productId = await createdProduct(bed, { stock: 10 });
-    await bed.handlers.onInventoryUpdated(sqsBatch(inventoryUpdated(productId, 8, 2)));
+    await bed.handlers.onInventoryUpdated(subscriptionBatch(inventoryUpdated(productId, 8, 2)));
 
-    await bed.handlers.onInventoryUpdated(sqsBatch(inventoryUpdated(productId, 6, 3)));
+    await bed.handlers.onInventoryUpdated(subscriptionBatch(inventoryUpdated(productId, 6, 3)));
 
     expect(await stockOf(productId)).toEqual({ availableStock: 6, inStock: true });
   });
 
   it('ignores an update older than the one stored, as when deliveries arrive out of order', async () => {
     const productId = await createdProduct(bed, { stock: 10 });
-    await bed.handlers.onInventoryUpdated(sqsBatch(inventoryUpdated(productId, 0, 7)));
+    await bed.handlers.onInventoryUpdated(subscriptionBatch(inventoryUpdated(productId, 0, 7)));
 
-    const response = await bed.handlers.onInventoryUpdated(sqsBatch(inventoryUpdated(productId, 9, 6)));
+    const response = await bed.handlers.onInventoryUpdated(subscriptionBatch(inventoryUpdated(productId, 9, 6)));
 
     expect(response.batchItemFailures).toEqual([]);
     expect(await stockOf(productId)).toEqual({ availableStock: 0, inStock: false });
@@ -53,10 +54,10 @@ describe('InventoryUpdated subscription', () => {
   it('changes nothing when the same event is delivered again', async () => {
     const productId = await createdProduct(bed, { stock: 10 });
     const reserved = inventoryUpdated(productId, 5, 4);
-    await bed.handlers.onInventoryUpdated(sqsBatch(reserved));
-    await bed.handlers.onInventoryUpdated(sqsBatch(inventoryUpdated(productId, 3, 5)));
+    await bed.handlers.onInventoryUpdated(subscriptionBatch(reserved));
+    await bed.handlers.onInventoryUpdated(subscriptionBatch(inventoryUpdated(productId, 3, 5)));
 
-    await bed.handlers.onInventoryUpdated(sqsBatch(reserved));
+    await bed.handlers.onInventoryUpdated(subscriptionBatch(reserved));
 
     expect(await stockOf(productId)).toEqual({ availableStock: 3, inStock: true });
   });
@@ -65,7 +66,7 @@ describe('InventoryUpdated subscription', () => {
     const productId = await createdProduct(bed, { stock: 10 });
 
     await bed.handlers.onInventoryUpdated(
-      sqsBatch(inventoryUpdated(productId, 7, 3), inventoryUpdated(productId, 5, 5), inventoryUpdated(productId, 9, 1), inventoryUpdated(productId, 6, 4)),
+      subscriptionBatch(inventoryUpdated(productId, 7, 3), inventoryUpdated(productId, 5, 5), inventoryUpdated(productId, 9, 1), inventoryUpdated(productId, 6, 4)),
     );
 
     expect(await stockOf(productId)).toEqual({ availableStock: 5, inStock: true });
@@ -74,7 +75,7 @@ describe('InventoryUpdated subscription', () => {
   it('acknowledges an update for a product it does not know without creating one', async () => {
     const unknown = 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V';
 
-    const response = await bed.handlers.onInventoryUpdated(sqsBatch(inventoryUpdated(unknown, 3, 1)));
+    const response = await bed.handlers.onInventoryUpdated(subscriptionBatch(inventoryUpdated(unknown, 3, 1)));
 
     expect(response.batchItemFailures).toEqual([]);
     expect(await bed.products.findById(unknown)).toBeUndefined();
@@ -84,7 +85,7 @@ describe('InventoryUpdated subscription', () => {
     const productId = await createdProduct(bed, { stock: 10 });
     await archiveProduct(bed.deps(), productId, 'test');
 
-    await bed.handlers.onInventoryUpdated(sqsBatch(inventoryUpdated(productId, 2, 9)));
+    await bed.handlers.onInventoryUpdated(subscriptionBatch(inventoryUpdated(productId, 2, 9)));
 
     expect(await bed.products.findById(productId)).toMatchObject({ status: 'archived', availableStock: 2 });
   });

@@ -1,8 +1,8 @@
 import { getProduct, listProducts, updateProduct, type Product, type ProductPage } from '@shoplane/contracts';
-import { apiEvent, invoke } from '@shoplane/testing';
+import { apiEvent, invoke, subscriptionBatch } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { archiveProduct } from '../domain/catalogue.js';
-import { createdProduct, inventoryUpdated, productsTestbed, sqsBatch, type ProductsTestbed } from '../test-support.js';
+import { createdProduct, inventoryUpdated, productsTestbed, type ProductsTestbed } from '../test-support.js';
 
 let bed: ProductsTestbed;
 
@@ -88,7 +88,7 @@ describe('PATCH /products/{productId}', () => {
 
   it('keeps stock figures that inventory reported meanwhile', async () => {
     const productId = await createdProduct(bed, { stock: 10 });
-    await bed.handlers.onInventoryUpdated(sqsBatch(inventoryUpdated(productId, 3, 5)));
+    await bed.handlers.onInventoryUpdated(subscriptionBatch(inventoryUpdated(productId, 3, 5)));
 
     const response = await patch(productId, { name: 'Renamed Kettle' });
 

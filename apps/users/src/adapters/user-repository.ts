@@ -1,6 +1,6 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent, Role } from '@shoplane/contracts';
-import { cancellationReasons, isConditionalCheckFailure, outboxPut, retryOnConflict, ServiceUnavailableError } from '@shoplane/lambda-kit';
+import { failedConditions, isConditionalCheckFailure, outboxPut, transactWrite } from '@shoplane/lambda-kit';
 import { EmailAlreadyRegisteredError } from '../domain/errors.js';
 import type { UserRepository } from '../domain/ports.js';
 import type { User } from '../domain/user.js';
@@ -28,8 +28,10 @@ export function dynamoUserRepository(client: DynamoDBDocumentClient, tableName: 
 
   return {
     async create(user, events: DomainEvent[]) {
-      const command = new TransactWriteCommand({
-        TransactItems: [
+      // Concurrent registrations of one email collide inside DynamoDB; a retry then sees the winner's claim.
+      await transactWrite(
+        client,
+        [
           {
             Put: {
               TableName: tableName,
@@ -46,17 +48,14 @@ export function dynamoUserRepository(client: DynamoDBDocumentClient, tableName: 
           },
           ...events.map((event) => outboxPut(tableName, event)),
         ],
-      });
-      try {
-        // Concurrent registrations of one email collide inside DynamoDB; a retry then sees the winner.
-        await retryOnConflict(
-          () => client.send(command),
-          (cause) => new ServiceUnavailableError('Accounts are busy right now; try again.', { cause }),
-        );
-      } catch (error) {
-        if (cancellationReasons(error)?.[0]?.Code === 'ConditionalCheckFailed') throw new EmailAlreadyRegisteredError();
-        throw error;
-      }
+        {
+          subject: 'account',
+          refusal: (reasons) => {
+            const [emailClaimed] = failedConditions(reasons, 1);
+            return emailClaimed ? new EmailAlreadyRegisteredError() : undefined;
+          },
+        },
+      );
     },
 
     async findByEmail(email) {

@@ -1,13 +1,14 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ServiceUnavailableError } from '@shoplane/lambda-kit';
+import { BusyError } from '@shoplane/contracts';
+import { newId } from '@shoplane/lambda-kit';
 import { createTestTable, localStoreEndpoint, type TestTable } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newStockRecord, reservationMovements } from '../domain/stock.js';
+import { newReservation } from '../domain/reservation.js';
+import { newStockRecord } from '../domain/stock.js';
 import { service } from '../service.js';
 import { newProductId } from '../test-support.js';
+import { dynamoReservationRepository } from './reservation-repository.js';
 import { dynamoStockRepository } from './stock-repository.js';
-import { movementUpdate } from './table-items.js';
-import { transact } from './transactions.js';
 
 let table: TestTable;
 /** How many of the next transactions DynamoDB (as far as the code can tell) cancels for a conflict. */
@@ -35,49 +36,50 @@ beforeAll(async () => {
   );
 });
 
-const change = { reason: 'reserved' as const, correlationId: 'ord_conflict', at: new Date() };
-
 async function productWithStock(stock: number): Promise<string> {
   const productId = newProductId();
-  await dynamoStockRepository(table.documents, table.name).createIfAbsent(newStockRecord(productId, stock, new Date()), { ...change, reason: 'created' });
+  const change = { reason: 'created' as const, correlationId: 'test', at: new Date() };
+  await dynamoStockRepository(table.documents, table.name).createIfAbsent(newStockRecord(productId, stock, new Date()), change);
   return productId;
 }
 
-const reserveOne = (productId: string) =>
-  reservationMovements('reserve', [{ productId, quantity: 1 }]).map((movement) => ({ Update: movementUpdate(table.name, movement, change) }));
+const oneUnitOf = (productId: string) => newReservation(newId('ord'), [{ productId, quantity: 1 }], new Date());
 
 const stockOf = (productId: string) => dynamoStockRepository(table.documents, table.name).find(productId);
 
-describe('write transactions', () => {
-  it('retries a transaction DynamoDB cancelled for a conflict, and applies it once', async () => {
+describe('reservation transactions', () => {
+  it('retries a reservation DynamoDB cancelled for a conflict, and applies it once', async () => {
     const productId = await productWithStock(5);
     conflictsToInject = 3;
     transactionsSent = 0;
 
-    const result = await transact(table.documents, reserveOne(productId));
+    const outcome = await dynamoReservationRepository(table.documents, table.name).reserve(oneUnitOf(productId));
 
-    expect(result).toEqual({ committed: true });
+    expect(outcome).toEqual({ kind: 'reserved' });
     expect(transactionsSent).toBe(4);
     expect(await stockOf(productId)).toMatchObject({ availableStock: 4, reservedStock: 1, version: 2 });
   });
 
-  it('gives up with 503 service-unavailable, not a crash, when conflicts outlast its attempts', async () => {
+  it('gives up with BusyError, having changed nothing, when conflicts outlast its attempts', async () => {
     const productId = await productWithStock(5);
     conflictsToInject = 3;
+    const reservations = dynamoReservationRepository(table.documents, table.name, { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 });
 
-    const attempt = transact(table.documents, reserveOne(productId), 3);
+    const attempt = reservations.reserve(oneUnitOf(productId));
 
-    await expect(attempt).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(attempt).rejects.toBeInstanceOf(BusyError);
+    await expect(attempt).rejects.toMatchObject({ data: { subject: 'stock' } });
     expect(await stockOf(productId)).toMatchObject({ availableStock: 5, version: 1 });
   });
 
-  it('answers which items\' conditions failed, without retrying', async () => {
+  it('answers a refusal with the stock it saw when a line\'s condition fails, without retrying', async () => {
     const productId = await productWithStock(0);
     transactionsSent = 0;
 
-    const result = await transact(table.documents, reserveOne(productId));
+    const outcome = await dynamoReservationRepository(table.documents, table.name).reserve(oneUnitOf(productId));
 
-    expect(result).toEqual({ committed: false, conditionFailed: [true] });
+    expect(outcome).toMatchObject({ kind: 'refused' });
+    expect(outcome.kind === 'refused' && outcome.stock.get(productId)).toMatchObject({ availableStock: 0 });
     expect(transactionsSent).toBe(1);
   });
 });
