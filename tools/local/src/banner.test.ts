@@ -67,4 +67,13 @@ describe('the npm start banner', () => {
     expect(text).toContain('users: admin: admin@shoplane.local / secret');
     expect(text).toContain('http://localhost:3000/__local/dead-letters');
   });
+
+  it('says where the e-mails and SMS the shop sent can be read', () => {
+    // Act
+    const text = banner(shop, 1000).join('\n');
+
+    // Assess
+    expect(text).toContain('Outbox     http://localhost:3000/__local/outbox');
+    expect(text).toContain('SES, SNS');
+  });
 });
