@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { EventId, Role, Timestamp, UserId } from './common.js';
 import { Category, ProductId, ProductStatus, StockQuantity } from './catalogue.js';
-import { Money } from './money.js';
+import { OrderFailureReason, OrderId } from './checkout.js';
+import { Money, MoneyTotal } from './money.js';
 
 /** Every domain event travels in this envelope, as the EventBridge `detail`. */
 export function eventEnvelope<T extends string, D extends z.ZodMiniType>(eventType: T, data: D) {
@@ -58,6 +59,23 @@ export const InventoryUpdated = eventEnvelope(
 );
 export type InventoryUpdated = z.infer<typeof InventoryUpdated>;
 
+/** One line of a confirmed order, as it was priced when the order was placed. */
+const ConfirmedOrderLine = z.object({ productId: ProductId, name: z.string(), unitPrice: Money, quantity: z.int(), lineTotal: MoneyTotal });
+
+/** The order was paid for and its stock committed: a final state. */
+export const OrderConfirmed = eventEnvelope(
+  'OrderConfirmed',
+  z.object({ orderId: OrderId, userId: UserId, lines: z.array(ConfirmedOrderLine), total: MoneyTotal }),
+);
+export type OrderConfirmed = z.infer<typeof OrderConfirmed>;
+
+/** The order could not be completed (nothing is charged for it): a final state. */
+export const OrderFailed = eventEnvelope(
+  'OrderFailed',
+  z.object({ orderId: OrderId, userId: UserId, reason: OrderFailureReason, detail: z.optional(z.string()) }),
+);
+export type OrderFailed = z.infer<typeof OrderFailed>;
+
 /** Event catalogue: type → schema. Consumers validate what they receive with it. */
 export const domainEvents = {
   UserRegistered,
@@ -65,6 +83,8 @@ export const domainEvents = {
   ProductUpdated,
   ProductArchived,
   InventoryUpdated,
+  OrderConfirmed,
+  OrderFailed,
 } as const;
 
 export type DomainEventType = keyof typeof domainEvents;

@@ -7,12 +7,15 @@ import { PutEventsValidationError, type PutEventsEntry, type LocalEventBus } fro
 import type { FunctionRegistry } from './functions.js';
 import { handleInvoke, invokePath } from './lambda-api.js';
 import type { LocalLog } from './log.js';
+import { serveMessaging } from './messaging-api.js';
+import type { LocalOutbox } from './outbox.js';
 
 /**
  * The slice of AWS the Lambdas' own adapters call, on a loopback port, so their real
  * SDK code runs unchanged: SSM GetParameter(s), Secrets Manager GetSecretValue,
- * EventBridge PutEvents and Lambda Invoke. The SDK is pointed here by
- * `AWS_ENDPOINT_URL_<SERVICE>` variables (environment.ts).
+ * EventBridge PutEvents, Lambda Invoke, SES v2 SendEmail and SNS Publish (into the
+ * outbox, messaging-api.ts). The SDK is pointed here by `AWS_ENDPOINT_URL_<SERVICE>`
+ * variables (environment.ts).
  */
 export interface ControlPlaneBackends {
   /** SSM parameters by name (plain String parameters). */
@@ -22,6 +25,8 @@ export interface ControlPlaneBackends {
   bus: Pick<LocalEventBus, 'put'>;
   functions: FunctionRegistry;
   log: LocalLog;
+  /** Where SES SendEmail and SNS Publish deliver; without it those calls are refused as unknown. */
+  outbox?: LocalOutbox;
 }
 
 export interface ControlPlane {
@@ -103,6 +108,7 @@ export async function startControlPlane(backends: ControlPlaneBackends): Promise
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const invoke = invokePath.exec(path);
     if (request.method === 'POST' && invoke?.[1]) return handleInvoke(request, response, invoke[1], backends.functions, backends.log);
+    if (backends.outbox && (await serveMessaging(request, response, path, backends.outbox))) return;
     const target = String(request.headers['x-amz-target'] ?? '');
     const operation = request.method === 'POST' && path === '/' ? table[target] : undefined;
     if (!operation) {

@@ -51,6 +51,8 @@ export function localEnvironment(services: ServiceManifest[], endpoints: LocalEn
     AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.controlPlane,
     AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.controlPlane,
     AWS_ENDPOINT_URL_LAMBDA: endpoints.controlPlane,
+    AWS_ENDPOINT_URL_SESV2: endpoints.controlPlane,
+    AWS_ENDPOINT_URL_SNS: endpoints.controlPlane,
     // Any other service falls through to the control plane, which refuses it by name, instead of reaching AWS.
     AWS_ENDPOINT_URL: endpoints.controlPlane,
     AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false',

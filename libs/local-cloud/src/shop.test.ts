@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -169,6 +171,23 @@ describe('startLocalShop on an ephemeral port', () => {
 
     // Assess
     expect(JSON.parse(Buffer.from(result.Payload ?? new Uint8Array()).toString())).toEqual({ thingId: 'thg_lamp', found: true });
+  });
+
+  it('keeps what functions send through SES and SNS in the outbox at /__local/outbox, newest first', async () => {
+    // Prepare
+    const content = { Simple: { Subject: { Data: 'Welcome' }, Body: { Text: { Data: 'Hello Ada' } } } };
+    await new SESv2Client({}).send(new SendEmailCommand({ FromEmailAddress: 'no-reply@shoplane.local', Destination: { ToAddresses: ['ada@example.com'] }, Content: content }));
+    await new SNSClient({}).send(new PublishCommand({ PhoneNumber: '+14155550100', Message: 'Hello Ada' }));
+
+    // Act
+    const reply = await send(`${shop.url}/__local/outbox`);
+
+    // Assess
+    expect(reply.json).toMatchObject({
+      emails: [{ to: ['ada@example.com'], subject: 'Welcome', text: 'Hello Ada' }],
+      sms: [{ phoneNumber: '+14155550100', message: 'Hello Ada' }],
+    });
+    expect(shop.outbox.emails).toHaveLength(1);
   });
 
   it('warns about a service’s handlers that are not written yet and delivers nothing to them', async () => {

@@ -15,6 +15,7 @@ import { FunctionRegistry } from './functions.js';
 import { createGateway } from './gateway.js';
 import { loadOrCreateSigningKeys, type SigningKeys } from './keys.js';
 import { consoleLog, silentLog } from './log.js';
+import { LocalOutbox } from './outbox.js';
 import { RouteTable } from './routes.js';
 import { startStreamPoller, type StreamPoller } from './streams.js';
 import { busSubscriptions, summarize, type ServiceSummary } from './summary.js';
@@ -37,6 +38,8 @@ export interface LocalShop {
   port: number;
   services: ServiceSummary[];
   bus: LocalEventBus;
+  /** Every e-mail (SES) and SMS (SNS) the functions sent; also at `/__local/outbox`. */
+  outbox: LocalOutbox;
   dynamodb: { endpoint: string; dataDirectory?: string; reachability: DynamoDbLocal['reachability'] };
   controlPlane: { endpoint: string };
   /** The variables the functions run with (also set on this process while the shop runs). */
@@ -104,6 +107,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       log,
     });
     cleanup.push(() => bus.stop());
+    const outbox = new LocalOutbox();
     // The gateway takes its port first, so a port clash fails in milliseconds, not after Java has started;
     // a request arriving while the rest starts waits for it.
     let markReady: () => void = () => undefined;
@@ -121,13 +125,14 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       operatorViews: {
         events: () => ({ items: bus.events.reverse() }),
         'dead-letters': () => ({ events: bus.deadLetters, streamRecords: pollers.flatMap((poller) => poller.deadLetters) }),
+        outbox: () => outbox.view(),
       },
       log,
     });
     const port = await listen(gateway, options.port ?? 3000);
     cleanup.push(() => closeServer(gateway));
     const secrets = new Map([[localPlatform.signingKeySecret, JSON.stringify({ kid: keys.kid, privateKeyPem: keys.privateKeyPem })]]);
-    const controlPlane = await startControlPlane({ parameters: platformParameters(keys, services), secrets, bus, functions, log });
+    const controlPlane = await startControlPlane({ parameters: platformParameters(keys, services), secrets, bus, functions, log, outbox });
     cleanup.push(() => controlPlane.close());
 
     // Ports first, so the environment is complete before any handler module is imported.
@@ -191,6 +196,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       port,
       services,
       bus,
+      outbox,
       dynamodb: { endpoint: dynamo.endpoint, reachability: dynamo.reachability, ...(dataDirectory ? { dataDirectory } : {}) },
       controlPlane: { endpoint: controlPlane.endpoint },
       environment,

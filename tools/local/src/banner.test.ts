@@ -79,4 +79,13 @@ describe('the npm start banner', () => {
     expect(text).toContain('reachable from every network interface');
     expect(text).toMatch(/Warnings[\s\S]*DynamoDB Local listens on every network interface with no authentication \(no jdk.compiler module\)/);
   });
+
+  it('says where the e-mails and SMS the shop sent can be read', () => {
+    // Act
+    const text = banner(shop, 1000).join('\n');
+
+    // Assess
+    expect(text).toContain('Outbox     http://localhost:3000/__local/outbox');
+    expect(text).toContain('SES, SNS');
+  });
 });

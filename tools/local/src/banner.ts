@@ -37,7 +37,7 @@ export function banner(shop: BannerInput, readyMs: number): string[] {
   lines.push(
     '',
     `  DynamoDB   ${shop.dynamodb.endpoint}  (${storage}; reachable from ${shop.dynamodb.reachability.reachableFrom})`,
-    `  AWS APIs   ${shop.controlPlane.endpoint}  (EventBridge, Lambda, SSM, Secrets Manager)`,
+    `  AWS APIs   ${shop.controlPlane.endpoint}  (EventBridge, Lambda, SSM, Secrets Manager, SES, SNS)`,
   );
   if (shop.seedLines.length > 0) {
     lines.push('', '  Seed data');
@@ -56,6 +56,7 @@ export function banner(shop: BannerInput, readyMs: number): string[] {
   lines.push(
     '',
     `  Operator   ${shop.url}/__local/events  ${shop.url}/__local/dead-letters  ${shop.url}/health`,
+    `  Outbox     ${shop.url}/__local/outbox  (every e-mail and SMS sent: nothing leaves this machine)`,
     '',
     'Ctrl+C stops everything.',
   );

@@ -206,6 +206,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's notifications
+         * @description Messages sent (or attempted) to the caller, newest first. Page with `limit` (default 20) and the opaque `nextCursor`; a cursor issued to another caller or garbled is a 400.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -218,7 +238,7 @@ export interface components {
              */
             email: string;
             /**
-             * @description Password, 8 to 72 bytes in UTF-8.
+             * @description Password, 8 to 72 bytes in UTF-8 after Unicode NFC normalization.
              * @example correct horse battery
              */
             password: string;
@@ -303,6 +323,19 @@ export interface components {
         Role: "customer" | "admin";
         /** @enum {string} */
         ProductStatus: "active" | "archived";
+        /**
+         * @description An exact computed total in minor units of its currency.
+         * @example {
+         *       "amount": 2598,
+         *       "currency": "USD"
+         *     }
+         */
+        MoneyTotal: {
+            amount: number;
+            currency: components["schemas"]["Currency"];
+        };
+        /** @enum {string} */
+        OrderFailureReason: "invalid-order" | "out-of-stock" | "payment-declined" | "insufficient-funds" | "payment-timeout" | "payment-unavailable" | "internal-error";
         RegisterUserResponse: {
             message: string;
             /**
@@ -420,17 +453,63 @@ export interface components {
             /** @description False when the product was archived or has too little stock; such lines are not in the subtotal. */
             available: boolean;
         };
-        /**
-         * @description An exact computed total in minor units of its currency.
-         * @example {
-         *       "amount": 2598,
-         *       "currency": "USD"
-         *     }
-         */
-        MoneyTotal: {
-            amount: number;
-            currency: components["schemas"]["Currency"];
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
+        Notification: {
+            /**
+             * @description Notification id.
+             * @example ntf_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            notificationId: string;
+            channel: components["schemas"]["NotificationChannel"];
+            template: components["schemas"]["NotificationTemplate"];
+            status: components["schemas"]["NotificationStatus"];
+            /** @description E-mail subject; absent for SMS. */
+            subject?: string;
+            /**
+             * @description Order id.
+             * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            orderId?: string;
+            /** @description Calls made to the provider so far. */
+            attempts: number;
+            failureReason?: components["schemas"]["NotificationFailureReason"];
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            sentAt?: string;
+        };
+        /** @enum {string} */
+        NotificationChannel: "EMAIL" | "SMS";
+        /**
+         * @description What the message is about; `message` is free text from the shop.
+         * @enum {string}
+         */
+        NotificationTemplate: "welcome" | "order-confirmation" | "order-failure" | "message";
+        /**
+         * @description FAILED once the provider refused it or kept failing; it may still be sent by a later retry.
+         * @enum {string}
+         */
+        NotificationStatus: "SENT" | "FAILED";
+        /** @enum {string} */
+        NotificationFailureReason: "recipient-unknown" | "no-phone-number" | "rejected" | "provider-unavailable";
         /** @description RFC 9457 problem details, served as application/problem+json. */
         Problem: {
             /** @description URI reference naming the problem type. */
@@ -589,6 +668,78 @@ export interface components {
                 version: number;
                 /** @enum {string} */
                 reason: "created" | "restocked" | "reserved" | "committed" | "released";
+            };
+        };
+        OrderConfirmedEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "OrderConfirmed";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+                lines: {
+                    /**
+                     * @description Product id.
+                     * @example prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                     */
+                    productId: string;
+                    name: string;
+                    unitPrice: components["schemas"]["Money"];
+                    quantity: number;
+                    lineTotal: components["schemas"]["MoneyTotal"];
+                }[];
+                total: components["schemas"]["MoneyTotal"];
+            };
+        };
+        OrderFailedEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "OrderFailed";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+                reason: components["schemas"]["OrderFailureReason"];
+                detail?: string;
             };
         };
     };
@@ -1486,6 +1637,65 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
