@@ -59,7 +59,9 @@ function toOperationObject(operation: HttpOperation): ZodOpenApiOperationObject 
       Object.entries({
         path: request?.params,
         query: request?.query,
-        header: request?.idempotencyKey ? z.object({ 'Idempotency-Key': z.optional(idempotencyKeyHeader) }) : undefined,
+        header: request?.idempotencyKey
+          ? z.object({ 'Idempotency-Key': request.idempotencyKey === 'required' ? idempotencyKeyHeader : z.optional(idempotencyKeyHeader) })
+          : undefined,
       }).filter(([, schema]) => schema !== undefined),
     ),
     requestBody: request?.body
