@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { EventId, Role, Timestamp, UserId } from './common.js';
 import { Category, ProductId, ProductStatus, StockQuantity } from './catalogue.js';
-import { Money } from './money.js';
+import { OrderFailureReason, OrderId, PaymentId, PaymentMethod } from './checkout.js';
+import { Money, MoneyTotal } from './money.js';
+import { OrderLine } from './orders.js';
 
 /** Every domain event travels in this envelope, as the EventBridge `detail`. */
 export function eventEnvelope<T extends string, D extends z.ZodMiniType>(eventType: T, data: D) {
@@ -58,6 +60,27 @@ export const InventoryUpdated = eventEnvelope(
 );
 export type InventoryUpdated = z.infer<typeof InventoryUpdated>;
 
+/** An order was placed (status CREATED): checkout starts from it. Never carries the payment token. */
+export const OrderCreated = eventEnvelope(
+  'OrderCreated',
+  z.object({ orderId: OrderId, userId: UserId, lines: z.array(OrderLine), total: MoneyTotal, paymentMethod: PaymentMethod }),
+);
+export type OrderCreated = z.infer<typeof OrderCreated>;
+
+/** The order was paid and its stock committed; carts removes the ordered quantities from the customer's cart. */
+export const OrderConfirmed = eventEnvelope(
+  'OrderConfirmed',
+  z.object({ orderId: OrderId, userId: UserId, lines: z.array(OrderLine), total: MoneyTotal, paymentId: PaymentId }),
+);
+export type OrderConfirmed = z.infer<typeof OrderConfirmed>;
+
+export const OrderFailed = eventEnvelope('OrderFailed', z.object({ orderId: OrderId, userId: UserId, reason: OrderFailureReason }));
+export type OrderFailed = z.infer<typeof OrderFailed>;
+
+/** The customer cancelled the order before payment began. */
+export const OrderCancelled = eventEnvelope('OrderCancelled', z.object({ orderId: OrderId, userId: UserId }));
+export type OrderCancelled = z.infer<typeof OrderCancelled>;
+
 /** Event catalogue: type → schema. Consumers validate what they receive with it. */
 export const domainEvents = {
   UserRegistered,
@@ -65,6 +88,10 @@ export const domainEvents = {
   ProductUpdated,
   ProductArchived,
   InventoryUpdated,
+  OrderCreated,
+  OrderConfirmed,
+  OrderFailed,
+  OrderCancelled,
 } as const;
 
 export type DomainEventType = keyof typeof domainEvents;

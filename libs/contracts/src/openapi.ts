@@ -18,6 +18,7 @@ const tagDescriptions: Record<string, string> = {
   products: 'The catalogue: admins create and change products; anyone can browse.',
   inventory: 'Stock records, kept by inventory from `ProductCreated` and changed only by conditional writes.',
   carts: 'The caller\'s shopping cart, always priced from the catalogue.',
+  orders: 'The caller\'s orders: placed from the cart or a list of items at the catalogue\'s prices, then paid through checkout.',
 };
 
 const idempotencyKeyHeader = z
