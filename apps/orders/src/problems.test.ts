@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as errors from './domain/errors.js';
 import { problems } from './problems.js';
 
-const errorClasses = Object.entries(errors).filter(
-  (entry): entry is [string, abstract new (...args: never[]) => DomainError] => typeof entry[1] === 'function' && entry[1].prototype instanceof DomainError,
-);
+type DomainErrorClass = abstract new (...args: never[]) => DomainError;
+const errorClasses: [string, DomainErrorClass][] = Object.entries(errors).filter(([, value]) => value.prototype instanceof DomainError);
 
 describe('the orders problem table', () => {
   it('finds every domain error of orders', () => {
