@@ -1,6 +1,5 @@
 import { BusyError, type DomainEvent, type InternalOutput, type OrderFailureReason, type validateOrder } from '@shoplane/contracts';
-import type { Caller } from '@shoplane/lambda-kit';
-import { toEnvelope } from '@shoplane/lambda-kit';
+import { toEnvelope, type Caller } from '@shoplane/lambda-kit';
 import { OrderNotFoundError, OrderNotPayableError } from './errors.js';
 import { moved, type MoveDetails, type StoredOrder } from './order.js';
 import { now, type OrdersDependencies } from './orders.js';

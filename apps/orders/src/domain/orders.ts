@@ -1,6 +1,5 @@
 import type { CreateOrderRequest, ListOrdersQuery, Order, OrderStatus, Product } from '@shoplane/contracts';
-import type { Caller } from '@shoplane/lambda-kit';
-import { newId, toEnvelope } from '@shoplane/lambda-kit';
+import { newId, toEnvelope, type Caller } from '@shoplane/lambda-kit';
 import { OrderNotFoundError } from './errors.js';
 import { toOrderView, type StoredOrder } from './order.js';
 import type { CartSource, OrderPage, OrderRepository, ProductCatalogue } from './ports.js';
