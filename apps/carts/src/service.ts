@@ -2,12 +2,13 @@ import {
   addCartItem,
   clearCart,
   getCart,
+  getCartLines,
   getProductsByIds,
   internalOperationKey,
   removeCartItem,
   setCartItem,
 } from '@shoplane/contracts';
-import { defineService } from '@shoplane/manifest';
+import { defineService, outboxTimeToLiveAttribute } from '@shoplane/manifest';
 
 /**
  * Carts: each customer's cart, always priced now from the catalogue.
@@ -20,12 +21,16 @@ import { defineService } from '@shoplane/manifest';
  * - `PK=CART#<userId>, SK=ITEM#<productId>` one line: `productId`, `qty`, `currency` (the cart's,
  *                                          stamped at creation), `addedAt`, `updatedAt`.
  *                                          Never a price: prices come from products on every read.
+ * - `PK=ORDER#<orderId>, SK=CART_SETTLEMENT` an OrderConfirmed already taken out of its
+ *                                          customer's cart (so a redelivery changes nothing),
+ *                                          expired by TTL after 30 days
  */
 export const service = defineService({
   name: 'carts',
   table: {
     partitionKey: { name: 'PK', type: 'S' },
     sortKey: { name: 'SK', type: 'S' },
+    timeToLiveAttribute: outboxTimeToLiveAttribute,
   },
   routes: [
     { operation: getCart, handler: 'get-cart', tableAccess: 'read' },
@@ -34,6 +39,9 @@ export const service = defineService({
     { operation: removeCartItem, handler: 'remove-cart-item' },
     { operation: clearCart, handler: 'clear-cart' },
   ],
+  // Ordered lines leave the cart once the order is paid, not when it is placed.
+  subscriptions: [{ eventTypes: ['OrderConfirmed'], handler: 'on-order-confirmed' }],
+  internalOperations: [{ name: getCartLines.name, handler: 'get-cart-lines', tableAccess: 'read' }],
   invokes: [internalOperationKey(getProductsByIds)],
   capabilities: ['verifyTokens'],
 });

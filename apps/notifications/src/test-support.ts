@@ -92,7 +92,7 @@ type ConfirmedOrder = EventData<'OrderConfirmed'>;
 export function orderConfirmed(userId: string, overrides: Partial<ConfirmedOrder> = {}): DomainEvent<'OrderConfirmed'> {
   const mug = { productId: newId('prd'), name: 'Enamel mug', unitPrice: { amount: 1299, currency: 'USD' as const }, quantity: 2, lineTotal: { amount: 2598, currency: 'USD' as const } };
   const kettle = { productId: newId('prd'), name: 'Stovetop kettle', unitPrice: { amount: 3499, currency: 'USD' as const }, quantity: 1, lineTotal: { amount: 3499, currency: 'USD' as const } };
-  const data: ConfirmedOrder = { orderId: newId('ord'), userId, lines: [mug, kettle], total: { amount: 6097, currency: 'USD' }, ...overrides };
+  const data: ConfirmedOrder = { orderId: newId('ord'), userId, paymentId: newId('pay'), lines: [mug, kettle], total: { amount: 6097, currency: 'USD' }, ...overrides };
   return toEnvelope('orders', { eventType: 'OrderConfirmed', correlationId: 'test', data });
 }
 

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { EventId, Role, Timestamp, UserId } from './common.js';
 import { Category, ProductId, ProductStatus, StockQuantity } from './catalogue.js';
-import { OrderFailureReason, OrderId } from './checkout.js';
+import { OrderFailureReason, OrderId, PaymentId, PaymentMethod } from './checkout.js';
 import { Money, MoneyTotal } from './money.js';
+import { OrderLine } from './orders.js';
 
 /** Every domain event travels in this envelope, as the EventBridge `detail`. */
 export function eventEnvelope<T extends string, D extends z.ZodMiniType>(eventType: T, data: D) {
@@ -59,13 +60,17 @@ export const InventoryUpdated = eventEnvelope(
 );
 export type InventoryUpdated = z.infer<typeof InventoryUpdated>;
 
-/** One line of a confirmed order, as it was priced when the order was placed. */
-const ConfirmedOrderLine = z.object({ productId: ProductId, name: z.string(), unitPrice: Money, quantity: z.int(), lineTotal: MoneyTotal });
+/** An order was placed (status CREATED): checkout starts from it. Never carries the payment token. */
+export const OrderCreated = eventEnvelope(
+  'OrderCreated',
+  z.object({ orderId: OrderId, userId: UserId, lines: z.array(OrderLine), total: MoneyTotal, paymentMethod: PaymentMethod }),
+);
+export type OrderCreated = z.infer<typeof OrderCreated>;
 
-/** The order was paid for and its stock committed: a final state. */
+/** The order was paid and its stock committed; carts removes the ordered quantities from the customer's cart. */
 export const OrderConfirmed = eventEnvelope(
   'OrderConfirmed',
-  z.object({ orderId: OrderId, userId: UserId, lines: z.array(ConfirmedOrderLine), total: MoneyTotal }),
+  z.object({ orderId: OrderId, userId: UserId, lines: z.array(OrderLine), total: MoneyTotal, paymentId: PaymentId }),
 );
 export type OrderConfirmed = z.infer<typeof OrderConfirmed>;
 
@@ -76,6 +81,10 @@ export const OrderFailed = eventEnvelope(
 );
 export type OrderFailed = z.infer<typeof OrderFailed>;
 
+/** The customer cancelled the order before payment began. */
+export const OrderCancelled = eventEnvelope('OrderCancelled', z.object({ orderId: OrderId, userId: UserId }));
+export type OrderCancelled = z.infer<typeof OrderCancelled>;
+
 /** Event catalogue: type → schema. Consumers validate what they receive with it. */
 export const domainEvents = {
   UserRegistered,
@@ -83,8 +92,10 @@ export const domainEvents = {
   ProductUpdated,
   ProductArchived,
   InventoryUpdated,
+  OrderCreated,
   OrderConfirmed,
   OrderFailed,
+  OrderCancelled,
 } as const;
 
 export type DomainEventType = keyof typeof domainEvents;

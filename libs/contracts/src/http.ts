@@ -26,8 +26,11 @@ export interface HttpOperation {
     body?: z.ZodMiniType;
     params?: z.ZodMiniObject;
     query?: z.ZodMiniObject;
-    /** The operation honours an `Idempotency-Key` header. */
-    idempotencyKey?: boolean;
+    /**
+     * The operation honours an `Idempotency-Key` header; `'required'`: a request
+     * without one is refused (422), for writes a retry must never repeat.
+     */
+    idempotencyKey?: boolean | 'required';
   };
   /** Success responses by status code. */
   responses: Record<number, ResponseDeclaration>;

@@ -3,6 +3,7 @@ import { cartOperations } from './carts.js';
 import { productOperations } from './catalogue.js';
 import { inventoryOperations } from './inventory.js';
 import { notificationOperations } from './notifications.js';
+import { orderOperations } from './orders.js';
 import { userOperations } from './users.js';
 
 export * from './http.js';
@@ -19,7 +20,15 @@ export * from './inventory.js';
 export * from './carts.js';
 export * from './internal.js';
 export * from './checkout.js';
+export * from './orders.js';
 export * from './notifications.js';
 
 /** Every operation of the API, in documentation order. */
-export const allOperations: HttpOperation[] = [...userOperations, ...productOperations, ...inventoryOperations, ...cartOperations, ...notificationOperations];
+export const allOperations: HttpOperation[] = [
+  ...userOperations,
+  ...productOperations,
+  ...inventoryOperations,
+  ...cartOperations,
+  ...orderOperations,
+  ...notificationOperations,
+];

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { Product, ProductId } from './catalogue.js';
 import { cartLimits } from './carts.js';
+import { UserId } from './common.js';
+import { Currency } from './money.js';
 import { Problem } from './problem.js';
 
 /**
@@ -55,6 +57,17 @@ export const reserveStock = defineInternalOperation({
       ),
   }),
   output: z.object({ reservationId: z.string(), status: z.literal('reserved'), items: z.array(ReservationLine) }),
+});
+
+/**
+ * A customer's cart as orders needs it to place an order from it: what and how many,
+ * never a price (orders prices from products). An empty cart has no lines and no currency.
+ */
+export const getCartLines = defineInternalOperation({
+  service: 'carts',
+  name: 'getCartLines',
+  input: z.object({ userId: UserId }),
+  output: z.object({ lines: z.array(ReservationLine).check(z.maxLength(cartLimits.maxLines)), currency: z.optional(Currency) }),
 });
 
 export const commitReservation = defineInternalOperation({

@@ -18,6 +18,7 @@ const tagDescriptions: Record<string, string> = {
   products: 'The catalogue: admins create and change products; anyone can browse.',
   inventory: 'Stock records, kept by inventory from `ProductCreated` and changed only by conditional writes.',
   carts: 'The caller\'s shopping cart, always priced from the catalogue.',
+  orders: 'The caller\'s orders: placed from the cart or a list of items at the catalogue\'s prices, then paid through checkout.',
   notifications: 'Messages the shop sent the caller (e-mail, SMS), kept as records.',
 };
 
@@ -60,7 +61,9 @@ function toOperationObject(operation: HttpOperation): ZodOpenApiOperationObject 
       Object.entries({
         path: request?.params,
         query: request?.query,
-        header: request?.idempotencyKey ? z.object({ 'Idempotency-Key': z.optional(idempotencyKeyHeader) }) : undefined,
+        header: request?.idempotencyKey
+          ? z.object({ 'Idempotency-Key': request.idempotencyKey === 'required' ? idempotencyKeyHeader : z.optional(idempotencyKeyHeader) })
+          : undefined,
       }).filter(([, schema]) => schema !== undefined),
     ),
     requestBody: request?.body

@@ -52,6 +52,8 @@ export interface HttpHandlerOptions {
   logger: Logger;
   /** Required by operations that honour `Idempotency-Key`; answers are replayed from it. */
   idempotency?: () => IdempotencyStore;
+  /** Status of a replayed answer when it is not the first one's: a replayed 201 is a 200, nothing new was created. */
+  replayStatus?: number;
   /** Defaults to the platform's public keys (SSM) and issuer/audience from the environment. */
   verifier?: () => TokenVerifier;
   /** The service's domain-error → problem table (`src/problems.ts`); shared rules only when absent. */
@@ -112,6 +114,9 @@ function parseRequest(operation: HttpOperation, event: APIGatewayProxyEventV2) {
   let idempotencyKey: string | undefined;
   if (spec?.idempotencyKey) {
     idempotencyKey = header(event, 'idempotency-key');
+    if (idempotencyKey === undefined && spec.idempotencyKey === 'required') {
+      throw new ValidationError([{ path: 'headers.idempotency-key', message: 'is required' }]);
+    }
     if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
       throw new ValidationError([{ path: 'headers.idempotency-key', message: 'must be 8 to 128 letters, digits or ._:-' }]);
     }
@@ -119,9 +124,18 @@ function parseRequest(operation: HttpOperation, event: APIGatewayProxyEventV2) {
   return { params: params?.data, query, body, idempotencyKey };
 }
 
-async function runOnce(store: IdempotencyStore, key: string, fingerprint: string, run: () => Promise<HttpResult>): Promise<HttpResult> {
+async function runOnce(
+  store: IdempotencyStore,
+  key: string,
+  fingerprint: string,
+  run: () => Promise<HttpResult>,
+  replayStatus?: number,
+): Promise<HttpResult> {
   const start = await store.start(key, fingerprint);
-  if (start.state === 'replay') return { ...start.response, headers: { ...start.response.headers, 'idempotent-replayed': 'true' } };
+  if (start.state === 'replay') {
+    const { response } = start;
+    return { ...response, status: replayStatus ?? response.status, headers: { ...response.headers, 'idempotent-replayed': 'true' } };
+  }
   try {
     const result = await run();
     await store.complete(key, result);
@@ -174,7 +188,7 @@ export function httpHandler<const Op extends HttpOperation>(
       if (!parsed.idempotencyKey) return jsonResponse(operation, await implementation(request), correlationId);
       if (!options.idempotency) throw new Error(`${operation.operationId} honours Idempotency-Key but has no idempotency store`);
       const key = `${operation.operationId}#${caller?.userId ?? 'anonymous'}#${parsed.idempotencyKey}`;
-      return jsonResponse(operation, await runOnce(options.idempotency(), key, requestFingerprint(event.body), () => implementation(request)), correlationId);
+      return jsonResponse(operation, await runOnce(options.idempotency(), key, requestFingerprint(event.body), () => implementation(request), options.replayStatus), correlationId);
     } catch (thrown) {
       const error = (options.problems ?? defaultProblems).toHttpError(thrown);
       if (error instanceof HttpError && error.status < 500) {

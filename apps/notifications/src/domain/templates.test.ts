@@ -8,6 +8,7 @@ const orderId = 'ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V';
 const usd = (amount: number) => ({ amount, currency: 'USD' as const });
 const order = {
   orderId,
+  paymentId: 'pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V',
   userId: ada.userId,
   lines: [
     { productId: newId('prd'), name: 'Enamel mug', unitPrice: usd(1299), quantity: 2, lineTotal: usd(2598) },

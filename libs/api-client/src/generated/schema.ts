@@ -206,6 +206,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's orders
+         * @description Newest first. Page with `limit` (default 20) and the opaque `nextCursor`; a cursor from another query is a 400.
+         */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * Place an order
+         * @description Orders `items`, or without them the caller's cart, at the catalogue's prices now (never the client's). Every product must exist and be sold (422, naming the lines), in one currency (422), with enough stock available now (409, naming the lines). The order is stored as `CREATED` and `OrderCreated` starts checkout. `Idempotency-Key` is required: a retry with the same key and body answers the same order (200, `idempotent-replayed: true`); the same key with another body is a 422. The cart keeps its lines until the order is confirmed.
+         */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller's orders
+         * @description Its lines as ordered, total, payment (method and status, never the token), failure reason and when each status was reached. Another customer's order is a 404.
+         */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order
+         * @description Only before payment begins (`CREATED`); once checkout has started charging it, a 409 `order-not-cancellable`. Cancelling a cancelled order answers it again. Emits `OrderCancelled`.
+         */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -319,10 +383,56 @@ export interface components {
         SetCartItemRequest: {
             quantity: number;
         };
+        CreateOrderRequest: {
+            /** @description What to order; without it, the caller's cart is ordered. */
+            items?: {
+                /**
+                 * @description Product id.
+                 * @example prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                productId: string;
+                quantity: number;
+            }[];
+            payment: components["schemas"]["PaymentDetails"];
+            shippingAddress?: components["schemas"]["ShippingAddress"];
+        };
+        /**
+         * @description How the order is paid: a card token (`tok_…`, `pm_…`) or a UPI address. Kept for checkout only; never shown again.
+         * @example {
+         *       "method": "CARD",
+         *       "token": "tok_visa"
+         *     }
+         */
+        PaymentDetails: {
+            method: components["schemas"]["PaymentMethod"];
+            token: string;
+        };
+        /** @enum {string} */
+        PaymentMethod: "CARD" | "UPI";
+        ShippingAddress: {
+            name: string;
+            line1: string;
+            line2?: string;
+            city: string;
+            region?: string;
+            postalCode: string;
+            country: string;
+        };
         /** @enum {string} */
         Role: "customer" | "admin";
         /** @enum {string} */
         ProductStatus: "active" | "archived";
+        OrderLine: {
+            /**
+             * @description Product id.
+             * @example prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            productId: string;
+            name: string;
+            unitPrice: components["schemas"]["Money"];
+            quantity: number;
+            lineTotal: components["schemas"]["MoneyTotal"];
+        };
         /**
          * @description An exact computed total in minor units of its currency.
          * @example {
@@ -453,6 +563,94 @@ export interface components {
             /** @description False when the product was archived or has too little stock; such lines are not in the subtotal. */
             available: boolean;
         };
+        CreateOrderResponse: {
+            /**
+             * @description Order id.
+             * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            orderId: string;
+            status: components["schemas"]["OrderStatus"];
+        };
+        /** @enum {string} */
+        OrderStatus: "CREATED" | "PAYMENT_PENDING" | "CONFIRMED" | "FAILED" | "CANCELLED";
+        OrderPage: {
+            items: components["schemas"]["OrderSummary"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        OrderSummary: {
+            /**
+             * @description Order id.
+             * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            orderId: string;
+            status: components["schemas"]["OrderStatus"];
+            total: components["schemas"]["MoneyTotal"];
+            /** @description Units ordered, over all lines. */
+            itemCount: number;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            updatedAt: string;
+        };
+        Order: {
+            /**
+             * @description Order id.
+             * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            orderId: string;
+            status: components["schemas"]["OrderStatus"];
+            lines: components["schemas"]["OrderLineOutput"][];
+            total: components["schemas"]["MoneyTotal"];
+            payment: {
+                method: components["schemas"]["PaymentMethod"];
+                status: components["schemas"]["OrderPaymentStatus"];
+                /**
+                 * @description Payment id.
+                 * @example pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                paymentId?: string;
+            };
+            shippingAddress?: components["schemas"]["ShippingAddressOutput"];
+            failureReason?: components["schemas"]["OrderFailureReason"];
+            /** @description Every status the order reached, oldest first. */
+            statusHistory: components["schemas"]["StatusChange"][];
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            updatedAt: string;
+        };
+        /**
+         * @description NOT_STARTED until checkout charges the order, PENDING while the provider decides, PAID once confirmed, NOT_CHARGED when it failed or was cancelled.
+         * @enum {string}
+         */
+        OrderPaymentStatus: "NOT_STARTED" | "PENDING" | "PAID" | "NOT_CHARGED";
+        /** @description When the order reached a status. */
+        StatusChange: {
+            status: components["schemas"]["OrderStatus"];
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            at: string;
+        };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -524,6 +722,26 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+        };
+        OrderLineOutput: {
+            /**
+             * @description Product id.
+             * @example prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            productId: string;
+            name: string;
+            unitPrice: components["schemas"]["Money"];
+            quantity: number;
+            lineTotal: components["schemas"]["MoneyTotal"];
+        };
+        ShippingAddressOutput: {
+            name: string;
+            line1: string;
+            line2?: string;
+            city: string;
+            region?: string;
+            postalCode: string;
+            country: string;
         };
         UserRegisteredEvent: {
             /**
@@ -670,6 +888,38 @@ export interface components {
                 reason: "created" | "restocked" | "reserved" | "committed" | "released";
             };
         };
+        OrderCreatedEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "OrderCreated";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+                lines: components["schemas"]["OrderLineOutput"][];
+                total: components["schemas"]["MoneyTotal"];
+                paymentMethod: components["schemas"]["PaymentMethod"];
+            };
+        };
         OrderConfirmedEvent: {
             /**
              * @description Event id.
@@ -697,18 +947,13 @@ export interface components {
                  * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
                  */
                 userId: string;
-                lines: {
-                    /**
-                     * @description Product id.
-                     * @example prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V
-                     */
-                    productId: string;
-                    name: string;
-                    unitPrice: components["schemas"]["Money"];
-                    quantity: number;
-                    lineTotal: components["schemas"]["MoneyTotal"];
-                }[];
+                lines: components["schemas"]["OrderLineOutput"][];
                 total: components["schemas"]["MoneyTotal"];
+                /**
+                 * @description Payment id.
+                 * @example pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                paymentId: string;
             };
         };
         OrderFailedEvent: {
@@ -740,6 +985,35 @@ export interface components {
                 userId: string;
                 reason: components["schemas"]["OrderFailureReason"];
                 detail?: string;
+            };
+        };
+        OrderCancelledEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "OrderCancelled";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
             };
         };
     };
@@ -1637,6 +1911,255 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the caller's orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Client-chosen key; a retried request with the same key and body is answered once. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description A retry with the same Idempotency-Key and body: the order it placed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateOrderResponse"];
+                };
+            };
+            /** @description The order was placed; `Location` names it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateOrderResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id. */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,16 @@
+import { confirmOrder } from '@shoplane/contracts';
+import { internalHandler } from '@shoplane/lambda-kit';
+import { logger, orderDependencies } from '../adapters/dependencies.js';
+import { confirmOrder as confirm } from '../domain/lifecycle.js';
+import type { OrdersDependencies } from '../domain/orders.js';
+import { problems } from '../problems.js';
+
+/** PAYMENT_PENDING → CONFIRMED with OrderConfirmed; confirming a confirmed order answers the same. */
+export function confirmOrderHandler(deps: () => Pick<OrdersDependencies, 'orders' | 'clock'>) {
+  return internalHandler(confirmOrder, { logger, problems }, async ({ orderId, paymentId }) => {
+    await confirm(deps(), orderId, paymentId);
+    return { orderId, status: 'CONFIRMED' as const };
+  });
+}
+
+export const handler = confirmOrderHandler(orderDependencies);
