@@ -81,7 +81,7 @@ async function loadFunction(service: DiscoveredService, handler: string, operati
   };
   let initError: RuntimeInitError;
   try {
-    // The module initialises as that function, as a cold start would (a module shared by several handlers once, as the first).
+    // It initialises as that function, as a cold start would; a module several handlers share initialises once, as the first importer.
     const exported = (await runAsFunction(invocationVariables(identity), () => importModule(file))).handler;
     if (typeof exported === 'function') return { ...identity, run: exported as LambdaHandler };
     initError = new RuntimeInitError('Runtime.HandlerNotFound', `${file} does not export \`handler(event, context)\`.`);
