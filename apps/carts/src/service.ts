@@ -10,6 +10,9 @@ import {
 } from '@shoplane/contracts';
 import { defineService, outboxTimeToLiveAttribute } from '@shoplane/manifest';
 
+/** Pricing a cart reads its products from the catalogue. */
+const pricing = internalOperationKey(getProductsByIds);
+
 /**
  * Carts: each customer's cart, always priced now from the catalogue.
  *
@@ -33,15 +36,14 @@ export const service = defineService({
     timeToLiveAttribute: outboxTimeToLiveAttribute,
   },
   routes: [
-    { operation: getCart, handler: 'get-cart', tableAccess: 'read' },
-    { operation: addCartItem, handler: 'add-cart-item' },
-    { operation: setCartItem, handler: 'set-cart-item' },
-    { operation: removeCartItem, handler: 'remove-cart-item' },
+    // Every answer but clearing is the cart priced now, from the catalogue.
+    { operation: getCart, handler: 'get-cart', tableAccess: 'read', invokes: [pricing] },
+    { operation: addCartItem, handler: 'add-cart-item', invokes: [pricing] },
+    { operation: setCartItem, handler: 'set-cart-item', invokes: [pricing] },
+    { operation: removeCartItem, handler: 'remove-cart-item', invokes: [pricing] },
     { operation: clearCart, handler: 'clear-cart' },
   ],
   // Ordered lines leave the cart once the order is paid, not when it is placed.
   subscriptions: [{ eventTypes: ['OrderConfirmed'], handler: 'on-order-confirmed' }],
   internalOperations: [{ name: getCartLines.name, handler: 'get-cart-lines', tableAccess: 'read' }],
-  invokes: [internalOperationKey(getProductsByIds)],
-  capabilities: ['verifyTokens'],
 });

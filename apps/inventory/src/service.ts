@@ -22,7 +22,7 @@ export const service = defineService({
     partitionKey: { name: 'PK', type: 'S' },
     sortKey: { name: 'SK', type: 'S' },
     timeToLiveAttribute: outboxTimeToLiveAttribute,
-    stream: { handler: 'publish-events', tableAccess: 'none' },
+    stream: { handler: 'publish-events', tableAccess: 'none', capabilities: ['publishEvents'] },
   },
   routes: [
     { operation: getStock, handler: 'get-stock', tableAccess: 'read' },
@@ -34,5 +34,4 @@ export const service = defineService({
     { name: 'commitReservation', handler: 'commit-reservation' },
     { name: 'releaseReservation', handler: 'release-reservation' },
   ],
-  capabilities: ['publishEvents', 'verifyTokens'],
 });

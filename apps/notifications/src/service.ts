@@ -30,20 +30,16 @@ export const service = defineService({
     globalIndexes: [byUserIndex],
   },
   routes: [
-    // per-declaration: verifyTokens (implied by a non-public route)
     { operation: listNotifications, handler: 'list-notifications', tableAccess: 'read' },
   ],
   subscriptions: [
-    // per-declaration: none of the platform's capabilities; stack.ts grants ses:SendEmail and sns:Publish
+    // The sending functions (sendingHandlers) get ses:SendEmail and sns:Publish in stack.ts.
     { eventTypes: ['UserRegistered'], handler: 'on-user-registered' },
-    // per-declaration: none of the platform's capabilities; stack.ts grants ses:SendEmail and sns:Publish
     { eventTypes: ['OrderConfirmed', 'OrderFailed'], handler: 'on-order-outcome' },
   ],
   internalOperations: [
-    // per-declaration: none of the platform's capabilities; stack.ts grants ses:SendEmail and sns:Publish
     { name: 'sendNotification', handler: 'send-notification' },
   ],
-  capabilities: ['verifyTokens'],
 });
 
 /** The handlers that send messages: the only ones given SES and SNS permissions. */

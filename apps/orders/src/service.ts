@@ -28,10 +28,11 @@ export const service = defineService({
     sortKey: { name: 'SK', type: 'S' },
     globalIndexes: [ordersByUser],
     timeToLiveAttribute: outboxTimeToLiveAttribute,
-    stream: { handler: 'publish-events', tableAccess: 'none' }, // per-declaration: capabilities publishEvents
+    stream: { handler: 'publish-events', tableAccess: 'none', capabilities: ['publishEvents'] },
   },
   routes: [
-    { operation: createOrder, handler: 'create-order' }, // per-declaration: invokes products.getProductsByIds, carts.getCartLines
+    // Prices come from the catalogue; an order without items is the caller's cart.
+    { operation: createOrder, handler: 'create-order', invokes: [internalOperationKey(getProductsByIds), internalOperationKey(getCartLines)] },
     { operation: listOrders, handler: 'list-orders', tableAccess: 'read' },
     { operation: getOrder, handler: 'get-order', tableAccess: 'read' },
     { operation: cancelOrder, handler: 'cancel-order' },
@@ -42,6 +43,4 @@ export const service = defineService({
     { name: 'confirmOrder', handler: 'confirm-order' },
     { name: 'failOrder', handler: 'fail-order' },
   ],
-  invokes: [internalOperationKey(getProductsByIds), internalOperationKey(getCartLines)],
-  capabilities: ['publishEvents', 'verifyTokens'],
 });

@@ -42,7 +42,7 @@ export const service = defineService({
     sortKey: { name: 'SK', type: 'S' },
     globalIndexes: Object.values(productIndexes),
     timeToLiveAttribute: outboxTimeToLiveAttribute,
-    stream: { handler: 'publish-events', tableAccess: 'none' },
+    stream: { handler: 'publish-events', tableAccess: 'none', capabilities: ['publishEvents'] },
   },
   routes: [
     { operation: createProduct, handler: 'create-product' },
@@ -53,5 +53,4 @@ export const service = defineService({
   ],
   subscriptions: [{ eventTypes: ['InventoryUpdated'], handler: 'on-inventory-updated' }],
   internalOperations: [{ name: 'getProductsByIds', handler: 'get-products-by-ids', tableAccess: 'read' }],
-  capabilities: ['publishEvents', 'verifyTokens'],
 });

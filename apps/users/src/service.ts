@@ -18,12 +18,11 @@ export const service = defineService({
     partitionKey: { name: 'PK', type: 'S' },
     sortKey: { name: 'SK', type: 'S' },
     timeToLiveAttribute: outboxTimeToLiveAttribute,
-    stream: { handler: 'publish-events', tableAccess: 'none' },
+    stream: { handler: 'publish-events', tableAccess: 'none', capabilities: ['publishEvents'] },
   },
   routes: [
     { operation: registerUser, handler: 'register' },
-    { operation: loginUser, handler: 'login', tableAccess: 'read' },
+    { operation: loginUser, handler: 'login', tableAccess: 'read', capabilities: ['signTokens'] },
     { operation: getCurrentUser, handler: 'get-me', tableAccess: 'read' },
   ],
-  capabilities: ['publishEvents', 'verifyTokens', 'signTokens'],
 });

@@ -1,4 +1,4 @@
-import { platformVariables, type PlatformCapability } from '@shoplane/manifest';
+import { capabilityVariables, platformVariables, type PlatformCapability, type PlatformVariable } from '@shoplane/manifest';
 import { Arn, ArnFormat, Stack } from 'aws-cdk-lib';
 import { EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
@@ -68,9 +68,9 @@ export class PlatformReferences extends Construct {
 }
 
 /**
- * Wires what a manifest's `capabilities` ask for into one function: the
- * environment variables lambda-kit reads, and the one permission each needs,
- * on exactly one resource.
+ * Wires the capabilities one function declared into it: the environment
+ * variables lambda-kit reads (`capabilityVariables`, the same list the local
+ * runtime uses), and the one permission each needs, on exactly one resource.
  */
 export function applyCapabilities(
   fn: LambdaFunction,
@@ -78,24 +78,34 @@ export function applyCapabilities(
   platform: PlatformReferences,
 ): void {
   for (const capability of new Set(capabilities)) {
+    for (const variable of capabilityVariables[capability]) fn.addEnvironment(platformVariables[variable], platformValue(platform, variable));
     switch (capability) {
       case 'publishEvents':
-        fn.addEnvironment(platformVariables.eventBusName, platform.eventBus.eventBusName);
         platform.eventBus.grantPutEventsTo(fn);
         break;
       case 'verifyTokens':
-        fn.addEnvironment(platformVariables.tokenIssuer, platform.tokenIssuer);
-        fn.addEnvironment(platformVariables.tokenAudience, platform.tokenAudience);
-        fn.addEnvironment(platformVariables.publicKeysParameter, platform.publicKeysParameterName);
         allow(fn, ['ssm:GetParameter'], platform.publicKeysParameterArn);
         break;
       case 'signTokens':
-        fn.addEnvironment(platformVariables.tokenIssuer, platform.tokenIssuer);
-        fn.addEnvironment(platformVariables.tokenAudience, platform.tokenAudience);
-        fn.addEnvironment(platformVariables.signingKeySecret, platform.signingKey.secretArn);
         allow(fn, ['secretsmanager:GetSecretValue'], platform.signingKey.secretArn);
         break;
     }
+  }
+}
+
+/** What a platform variable holds in this stack: a name or ARN resolved from SSM at deploy time, never a secret. */
+function platformValue(platform: PlatformReferences, variable: PlatformVariable): string {
+  switch (variable) {
+    case 'eventBusName':
+      return platform.eventBus.eventBusName;
+    case 'tokenIssuer':
+      return platform.tokenIssuer;
+    case 'tokenAudience':
+      return platform.tokenAudience;
+    case 'publicKeysParameter':
+      return platform.publicKeysParameterName;
+    case 'signingKeySecret':
+      return platform.signingKey.secretArn;
   }
 }
 

@@ -1,4 +1,4 @@
-import { internalOperationVariable, parameterName } from '@shoplane/manifest';
+import { internalOperationVariable, parameterName, parseInternalOperationKey } from '@shoplane/manifest';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
@@ -20,24 +20,17 @@ export function publishInternalOperation(
   });
 }
 
-/** Splits `<service>.<name>` and rejects anything else early, at synth. */
-export function parseInvocationTarget(target: string): { service: string; name: string } {
-  const match = /^([a-z][a-z0-9-]*)\.([A-Za-z][A-Za-z0-9-]*)$/.exec(target);
-  if (!match?.[1] || !match[2]) throw new Error(`invokes entry "${target}" must look like "<service>.<operationName>"`);
-  return { service: match[1], name: match[2] };
-}
-
 /**
- * Lets the functions call another service's internal operation: its function
- * name comes from the owner's SSM parameter (resolved when this stack
- * deploys), reaches the code through `INVOKE_<SERVICE>_<NAME>`, and the only
- * permission is lambda:InvokeFunction on that one function.
+ * Lets the functions that declared it call another service's internal
+ * operation: its function name comes from the owner's SSM parameter (resolved
+ * when this stack deploys), reaches the code through `INVOKE_<SERVICE>_<NAME>`,
+ * and the only permission is lambda:InvokeFunction on that one function.
  */
 export function allowInvocation(
   scope: Construct,
   props: { stage: string; target: string; functions: LambdaFunction[] },
 ): void {
-  const { service, name } = parseInvocationTarget(props.target);
+  const { service, name } = parseInternalOperationKey(props.target);
   const targetFunctionName = StringParameter.valueForStringParameter(scope, parameterName(props.stage, service, name));
   const targetArn = functionArnFromName(scope, targetFunctionName);
   for (const fn of props.functions) {

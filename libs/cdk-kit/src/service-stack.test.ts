@@ -100,17 +100,25 @@ describe('ServiceStack from a manifest', () => {
     });
   });
 
-  it('passes platform names for the declared capabilities, never secret values', () => {
-    const environment = environmentOf(template, 'create-order');
-    expect(Object.keys(environment)).toEqual(
-      expect.arrayContaining([
-        platformVariables.eventBusName,
-        platformVariables.tokenIssuer,
-        platformVariables.tokenAudience,
-        platformVariables.signingKeySecret,
-      ]),
-    );
-    expect(environment[platformVariables.publicKeysParameter]).toBe('/shoplane/dev/platform/jwt-public-keys');
+  it('passes each function the platform names of the capabilities it declared, never secret values', () => {
+    expect(environmentOf(template, 'find-order')).toMatchObject({
+      [platformVariables.tokenIssuer]: { Ref: expect.stringMatching(/tokenissuer/) },
+      [platformVariables.tokenAudience]: { Ref: expect.stringMatching(/tokenaudience/) },
+      [platformVariables.signingKeySecret]: { Ref: expect.stringMatching(/signingkeysecretarn/) },
+    });
+    expect(environmentOf(template, 'health')[platformVariables.publicKeysParameter]).toBe('/shoplane/dev/platform/jwt-public-keys');
+    expect(environmentOf(template, 'project-changes')[platformVariables.eventBusName]).toEqual({ Ref: expect.stringMatching(/eventbusname/) });
+  });
+
+  it('passes no platform variable to a function that declared no capability', () => {
+    const environment = environmentOf(template, 'get-order');
+
+    expect(Object.keys(environment).filter((name) => (Object.values(platformVariables) as string[]).includes(name))).toEqual([platformVariables.stage]);
+  });
+
+  it('gives verifyTokens to a route whose operation is not public, without it being declared', () => {
+    expect(environmentOf(template, 'health')).toHaveProperty(platformVariables.publicKeysParameter);
+    expect(environmentOf(template, 'create-order')).not.toHaveProperty(platformVariables.publicKeysParameter);
   });
 
   it('grants read-write table actions by default', () => {
@@ -128,24 +136,31 @@ describe('ServiceStack from a manifest', () => {
     expect(dynamoActionsOf(template, 'health')).toEqual([]);
   });
 
-  it('allows PutEvents on the platform bus only', () => {
-    const role = roleOfFunction(template, functionName('dev', 'orders', 'create-order'));
-    const putEvents = statementsOfRole(template, role).filter((statement) => actionsOf(statement).includes('events:PutEvents'));
+  it('allows PutEvents on the platform bus, to the function that declared publishEvents only', () => {
+    const putEventsOf = (handler: string) =>
+      statementsOfRole(template, roleOfFunction(template, functionName('dev', 'orders', handler))).filter((statement) => actionsOf(statement).includes('events:PutEvents'));
+    const publishing = ['create-order', 'find-order', 'health', 'on-payment', 'get-order', 'project-changes'].filter((handler) => putEventsOf(handler).length > 0);
 
-    expect(putEvents).toHaveLength(1);
-    expect(JSON.stringify(putEvents.flatMap(resourcesOfStatement))).toContain(':event-bus/');
+    expect(publishing).toEqual(['project-changes']);
+    expect(JSON.stringify(putEventsOf('project-changes').flatMap(resourcesOfStatement))).toContain(':event-bus/');
   });
 
-  it('allows GetParameter on the public keys parameter and GetSecretValue on the signing key, nothing wider', () => {
-    const role = roleOfFunction(template, functionName('dev', 'orders', 'create-order'));
-    const statements = statementsOfRole(template, role);
-    const ssm = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('ssm:')));
-    const secrets = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:')));
+  it('allows GetParameter on the public keys parameter to the verifying function, nothing wider', () => {
+    const ssm = statementsOfRole(template, roleOfFunction(template, functionName('dev', 'orders', 'health'))).filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('ssm:')),
+    );
 
     expect(ssm.flatMap(actionsOf)).toEqual(['ssm:GetParameter']);
     expect(JSON.stringify(ssm.flatMap(resourcesOfStatement))).toContain(':parameter/shoplane/dev/platform/jwt-public-keys');
+  });
+
+  it('allows GetSecretValue on the signing key to the signing function, nothing wider', () => {
+    const statements = statementsOfRole(template, roleOfFunction(template, functionName('dev', 'orders', 'find-order')));
+    const secrets = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:')));
+
     expect(secrets.flatMap(actionsOf)).toEqual(['secretsmanager:GetSecretValue']);
     expect(secrets.flatMap(resourcesOfStatement)).toEqual([{ Ref: expect.stringMatching(/signingkeysecretarn/) }]);
+    expect(statements.flatMap(actionsOf)).not.toContain('ssm:GetParameter');
   });
 
   it('passes cdk-nag AwsSolutions checks with no unacknowledged error', () => {

@@ -1,11 +1,4 @@
-import {
-  handlerNames,
-  platformVariables,
-  tableName,
-  tableNameVariable,
-  type ServiceManifest,
-  type TableAccess,
-} from '@shoplane/manifest';
+import { functionPermissions, platformVariables, tableName, tableNameVariable, type ServiceManifest } from '@shoplane/manifest';
 import { RemovalPolicy, Stack, type App, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
@@ -30,25 +23,6 @@ export interface ServiceStackProps extends StackProps {
   functionOverrides?: Record<string, FunctionSettings>;
 }
 
-const accessStrength: Record<TableAccess, number> = { none: 0, read: 1, readWrite: 2 };
-
-/** A handler referenced from several declarations gets the strongest access any of them asks for. */
-function tableAccessByHandler(manifest: ServiceManifest): Map<string, TableAccess> {
-  const declarations = [
-    ...manifest.routes,
-    ...(manifest.subscriptions ?? []),
-    ...(manifest.internalOperations ?? []),
-    ...(manifest.table.stream ? [manifest.table.stream] : []),
-  ];
-  const access = new Map<string, TableAccess>();
-  for (const declaration of declarations) {
-    const wanted = declaration.tableAccess ?? 'readWrite';
-    const current = access.get(declaration.handler);
-    if (current === undefined || accessStrength[wanted] > accessStrength[current]) access.set(declaration.handler, wanted);
-  }
-  return access;
-}
-
 function constructIdFor(handler: string): string {
   return handler.replace(/(^|[-_])([a-z0-9])/g, (_match, _separator: string, letter: string) => letter.toUpperCase());
 }
@@ -56,8 +30,9 @@ function constructIdFor(handler: string): string {
 /**
  * Everything one service deploys, built from its manifest alone: its table,
  * one function per handler, its routes on the shared HTTP API, its event
- * subscriptions, its internal operations and the permissions for exactly
- * these. Nothing here is specific to one service.
+ * subscriptions, its internal operations, and for each function exactly the
+ * permissions its declarations ask for (`functionPermissions`). Nothing here
+ * is specific to one service.
  */
 export class ServiceStack extends Stack {
   readonly manifest: ServiceManifest;
@@ -82,9 +57,9 @@ export class ServiceStack extends Stack {
     });
     const platform = new PlatformReferences(this, 'Platform', stage);
     const assetsRoot = props.assetsRoot ?? defaultAssetsRoot();
-    const access = tableAccessByHandler(manifest);
+    const permissions = functionPermissions(manifest);
 
-    for (const handler of handlerNames(manifest)) {
+    for (const [handler, granted] of permissions) {
       const { function: fn, role } = new ServiceFunction(this, constructIdFor(handler), {
         service: manifest.name,
         handler,
@@ -98,10 +73,9 @@ export class ServiceStack extends Stack {
           [tableNameVariable(manifest.name)]: this.table.tableName,
         },
       });
-      const tableAccess = access.get(handler) ?? 'none';
-      grantTableAccess(this.table, fn, tableAccess);
-      if (tableAccess !== 'none') acknowledgeOwnIndexWildcard(this.table, role);
-      applyCapabilities(fn, manifest.capabilities, platform);
+      grantTableAccess(this.table, fn, granted.tableAccess);
+      if (granted.tableAccess !== 'none') acknowledgeOwnIndexWildcard(this.table, role);
+      applyCapabilities(fn, granted.capabilities, platform);
       this.functions.set(handler, fn);
     }
 
@@ -125,8 +99,10 @@ export class ServiceStack extends Stack {
     for (const operation of manifest.internalOperations ?? []) {
       publishInternalOperation(this, { stage, service: manifest.name, name: operation.name, handler: this.functionFor(operation.handler) });
     }
-    for (const target of manifest.invokes ?? []) {
-      allowInvocation(this, { stage, target, functions: [...this.functions.values()] });
+    const targets = new Set([...permissions.values()].flatMap((granted) => granted.invokes));
+    for (const target of targets) {
+      const callers = [...permissions].filter(([, granted]) => granted.invokes.includes(target)).map(([handler]) => this.functionFor(handler));
+      allowInvocation(this, { stage, target, functions: callers });
     }
   }
 

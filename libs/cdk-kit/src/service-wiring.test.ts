@@ -110,10 +110,14 @@ describe('ServiceStack wiring', () => {
       });
     });
 
-    it("passes an invoked operation's function name from its owner's SSM parameter", () => {
+    it("passes an invoked operation's function name from its owner's SSM parameter to the functions that declared it", () => {
       template.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: functionName('dev', 'orders', 'create-order'),
         Environment: { Variables: Match.objectLike({ INVOKE_PRODUCTS_GETPRODUCTSBYIDS: ssmValue('productsgetProductsByIds') }) },
+      });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: functionName('dev', 'orders', 'find-order'),
+        Environment: { Variables: Match.not(Match.objectLike({ INVOKE_PRODUCTS_GETPRODUCTSBYIDS: Match.anyValue() })) },
       });
     });
 
@@ -128,6 +132,23 @@ describe('ServiceStack wiring', () => {
       expect(resources).toContain(':function:');
       expect(resources).toContain('productsgetProductsByIds');
       expect(resources).not.toContain('*');
+    });
+
+    it('lets a handler named by a subscription and an internal operation invoke what either declares', () => {
+      const role = roleOfFunction(template, functionName('dev', 'orders', 'on-payment'));
+      const resources = statementsOfRole(template, role)
+        .filter((statement) => actionsOf(statement).includes('lambda:InvokeFunction'))
+        .map((statement) => JSON.stringify(statement.Resource));
+
+      expect(resources).toHaveLength(2);
+      expect(resources.join()).toMatch(/productsgetProductsByIds[\s\S]*inventoryreserveStock|inventoryreserveStock[\s\S]*productsgetProductsByIds/);
+    });
+
+    it('lets no function that declared no invokes call any function', () => {
+      for (const handler of ['find-order', 'health', 'get-order', 'project-changes']) {
+        const actions = statementsOfRole(template, roleOfFunction(template, functionName('dev', 'orders', handler))).flatMap(actionsOf);
+        expect(actions).not.toContain('lambda:InvokeFunction');
+      }
     });
   });
 });

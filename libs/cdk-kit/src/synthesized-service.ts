@@ -16,6 +16,10 @@ export interface SynthesizedService {
   tableStatementsOf(handler: string): PolicyStatementJson[];
   /** The DynamoDB actions a handler may perform. */
   tableActionsOf(handler: string): string[];
+  /** Every statement of a handler's role. */
+  statementsOf(handler: string): PolicyStatementJson[];
+  /** Every IAM action a handler's role allows. */
+  permittedActionsOf(handler: string): string[];
   logicalIdOfFunction(handler: string): string;
 }
 
@@ -30,15 +34,16 @@ export function synthesizeServiceForTest(
   const stack = createStack(new App(), { assetsRoot: createStubBundles(manifest.name, handlerNames(manifest)) });
   const template = Template.fromStack(stack);
   const physicalName = (handler: string) => functionName('dev', manifest.name, handler);
+  const statementsOf = (handler: string) => statementsOfRole(template, roleOfFunction(template, physicalName(handler)));
   const tableStatementsOf = (handler: string) =>
-    statementsOfRole(template, roleOfFunction(template, physicalName(handler))).filter((statement) =>
-      actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
-    );
+    statementsOf(handler).filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
   return {
     stack,
     template,
     tableLogicalId: Object.keys(template.findResources('AWS::DynamoDB::GlobalTable'))[0] ?? '',
     tableStatementsOf,
+    statementsOf,
+    permittedActionsOf: (handler) => [...new Set(statementsOf(handler).flatMap(actionsOf))],
     tableActionsOf: (handler) => tableStatementsOf(handler).flatMap(actionsOf).filter((action) => action.startsWith('dynamodb:')),
     logicalIdOfFunction: (handler) =>
       Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { FunctionName: physicalName(handler) } }))[0] ?? '',

@@ -69,3 +69,35 @@ export function actionsOf(statement: PolicyStatementJson): string[] {
 export function resourcesOfStatement(statement: PolicyStatementJson): unknown[] {
   return Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
 }
+
+/** The environment variables of a function (by physical `FunctionName`), as the template passes them. */
+export function environmentOfFunction(template: Template, functionName: string): Record<string, unknown> {
+  for (const resource of Object.values(resourcesOf(template))) {
+    if (resource.Type !== 'AWS::Lambda::Function' || resource.Properties?.['FunctionName'] !== functionName) continue;
+    const environment = resource.Properties['Environment'] as { Variables?: Record<string, unknown> } | undefined;
+    return environment?.Variables ?? {};
+  }
+  throw new Error(`No function named ${functionName} in this template`);
+}
+
+/** The SSM parameter each `AWS::SSM::Parameter::Value` template parameter reads, by its logical id. */
+export function ssmParametersOf(template: Template): Map<string, string> {
+  const json = template.toJSON() as { Parameters?: Record<string, { Type?: string; Default?: unknown }> };
+  const parameters = new Map<string, string>();
+  for (const [logicalId, parameter] of Object.entries(json.Parameters ?? {})) {
+    if (parameter.Type?.startsWith('AWS::SSM::Parameter::Value') && typeof parameter.Default === 'string') parameters.set(logicalId, parameter.Default);
+  }
+  return parameters;
+}
+
+/** Logical ids a CloudFormation expression points at through `Ref` or `Fn::GetAtt`. */
+export function referencesIn(expression: unknown): string[] {
+  if (Array.isArray(expression)) return expression.flatMap(referencesIn);
+  if (typeof expression !== 'object' || expression === null) return [];
+  const record = expression as Record<string, unknown>;
+  const here: string[] = [];
+  if (typeof record['Ref'] === 'string') here.push(record['Ref']);
+  const getAtt = record['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') here.push(getAtt[0]);
+  return [...here, ...Object.values(record).flatMap(referencesIn)];
+}

@@ -18,7 +18,7 @@ class ThingTakenError extends DomainError {
 beforeAll(async () => {
   table = await createTestTable(
     localStoreEndpoint(),
-    defineService({ name: 'things', table: { partitionKey: { name: 'PK', type: 'S' }, sortKey: { name: 'SK', type: 'S' } }, routes: [], internalOperations: [{ name: 'x', handler: 'x' }], capabilities: [] }),
+    defineService({ name: 'things', table: { partitionKey: { name: 'PK', type: 'S' }, sortKey: { name: 'SK', type: 'S' } }, routes: [], internalOperations: [{ name: 'x', handler: 'x' }] }),
   );
 });
 

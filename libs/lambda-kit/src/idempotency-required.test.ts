@@ -38,7 +38,7 @@ const place = httpHandler(
 beforeAll(async () => {
   const table = await createTestTable(
     localStoreEndpoint(),
-    defineService({ name: 'orders', table: { partitionKey: { name: 'PK', type: 'S' }, sortKey: { name: 'SK', type: 'S' } }, routes: [{ operation: placeOrder, handler: 'place' }], capabilities: [] }),
+    defineService({ name: 'orders', table: { partitionKey: { name: 'PK', type: 'S' }, sortKey: { name: 'SK', type: 'S' } }, routes: [{ operation: placeOrder, handler: 'place' }] }),
   );
   store = dynamoIdempotencyStore(table.documents, table.name);
   token = (await signer.sign(customer)).token;

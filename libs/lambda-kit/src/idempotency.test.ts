@@ -40,7 +40,7 @@ const place = httpHandler(
 beforeAll(async () => {
   const table = await createTestTable(
     localStoreEndpoint(),
-    defineService({ name: 'bets', table: { partitionKey: { name: 'PK', type: 'S' }, sortKey: { name: 'SK', type: 'S' } }, routes: [{ operation: placeBet, handler: 'place' }], capabilities: [] }),
+    defineService({ name: 'bets', table: { partitionKey: { name: 'PK', type: 'S' }, sortKey: { name: 'SK', type: 'S' } }, routes: [{ operation: placeBet, handler: 'place' }] }),
   );
   store = dynamoIdempotencyStore(table.documents, table.name);
   token = (await signer.sign(customer)).token;

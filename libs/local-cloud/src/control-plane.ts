@@ -4,11 +4,12 @@ import { epochSeconds, readRequestBody, sendAwsJson, sendAwsJsonError } from './
 import { localAccountId } from './aws-identity.js';
 import { localRegion } from './dynamodb-local.js';
 import { PutEventsValidationError, type PutEventsEntry, type LocalEventBus } from './event-bus.js';
-import type { FunctionRegistry } from './functions.js';
+import type { FunctionRegistry, LocalFunction } from './functions.js';
 import { handleInvoke, invokePath } from './lambda-api.js';
 import type { LocalLog } from './log.js';
 import { serveMessaging } from './messaging-api.js';
 import type { LocalOutbox } from './outbox.js';
+import { accessDeniedMessage, isAllowed, type LocalAccess } from './permissions.js';
 
 /**
  * The slice of AWS the Lambdas' own adapters call, on a loopback port, so their real
@@ -50,7 +51,15 @@ function parameter(name: string, value: string) {
   return { Name: name, Type: 'String', Value: value, Version: 1, LastModifiedDate: epochSeconds(startedAt), ARN: parameterArn(name), DataType: 'text' };
 }
 
-type Operation = (input: Record<string, unknown>, response: ServerResponse) => void;
+/** `caller` is the function whose invocation sent the request; none for the operator (seeds, tests, tools). */
+type Operation = (input: Record<string, unknown>, response: ServerResponse, caller: LocalFunction | undefined) => void;
+
+/** Answers AccessDeniedException, as IAM would, when the caller's declarations do not grant the access. */
+function denied(response: ServerResponse, caller: LocalFunction | undefined, access: LocalAccess, resourceArn: string): boolean {
+  if (!caller || isAllowed(caller, access)) return false;
+  sendAwsJsonError(response, 400, 'AccessDeniedException', accessDeniedMessage(caller, access.action, resourceArn));
+  return true;
+}
 
 function operations(backends: ControlPlaneBackends): Record<string, Operation> {
   const parameterName = (value: unknown) => {
@@ -59,23 +68,27 @@ function operations(backends: ControlPlaneBackends): Record<string, Operation> {
     return name.startsWith('arn:') ? name.slice(name.indexOf(':parameter') + ':parameter'.length) : name;
   };
   return {
-    'AmazonSSM.GetParameter': (input, response) => {
+    'AmazonSSM.GetParameter': (input, response, caller) => {
       const name = parameterName(input.Name);
+      if (denied(response, caller, { action: 'ssm:GetParameter', parameter: name }, parameterArn(name))) return;
       const value = backends.parameters.get(name);
       if (value === undefined) return sendAwsJsonError(response, 400, 'ParameterNotFound', `Parameter ${name} not found.`);
       sendAwsJson(response, 200, { Parameter: parameter(name, value) });
     },
-    'AmazonSSM.GetParameters': (input, response) => {
+    'AmazonSSM.GetParameters': (input, response, caller) => {
       const names = Array.isArray(input.Names) ? input.Names.map(parameterName) : [];
+      const [first = ''] = names;
+      if (denied(response, caller, { action: 'ssm:GetParameters', parameter: first }, parameterArn(first))) return;
       const found = names.filter((name) => backends.parameters.has(name));
       sendAwsJson(response, 200, {
         Parameters: found.map((name) => parameter(name, backends.parameters.get(name) ?? '')),
         InvalidParameters: names.filter((name) => !backends.parameters.has(name)),
       });
     },
-    'secretsmanager.GetSecretValue': (input, response) => {
+    'secretsmanager.GetSecretValue': (input, response, caller) => {
       const id = String(input.SecretId ?? '');
       const name = [...backends.secrets.keys()].find((candidate) => candidate === id || secretArn(candidate) === id);
+      if (denied(response, caller, { action: 'secretsmanager:GetSecretValue', secret: name }, name ? secretArn(name) : id)) return;
       const value = name === undefined ? undefined : backends.secrets.get(name);
       if (name === undefined || value === undefined) {
         return sendAwsJsonError(response, 400, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
@@ -89,8 +102,10 @@ function operations(backends: ControlPlaneBackends): Record<string, Operation> {
         CreatedDate: epochSeconds(startedAt),
       });
     },
-    'AWSEvents.PutEvents': (input, response) => {
+    'AWSEvents.PutEvents': (input, response, caller) => {
       const entries = Array.isArray(input.Entries) ? (input.Entries as PutEventsEntry[]) : [];
+      const busArn = `arn:aws:events:${localRegion}:${localAccountId}:event-bus/${String(entries[0]?.EventBusName ?? 'default')}`;
+      if (denied(response, caller, { action: 'events:PutEvents' }, busArn)) return;
       try {
         sendAwsJson(response, 200, backends.bus.put(entries));
       } catch (error) {
@@ -122,7 +137,8 @@ export async function startControlPlane(backends: ControlPlaneBackends): Promise
     } catch {
       return sendAwsJsonError(response, 400, 'SerializationException', 'The request body is not valid JSON.');
     }
-    operation(typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {}, response);
+    const caller = backends.functions.callerOf(request.headers['x-amzn-trace-id']);
+    operation(typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {}, response, caller);
   }
 
   const server = createServer((request, response) => {

@@ -15,7 +15,7 @@ function rootWith(folder: string, manifestSource: string): string {
 }
 
 const manifest = (name: string, handler: string) =>
-  `export const service = { name: '${name}', table: { partitionKey: { name: 'PK', type: 'S' } }, routes: [{ operation: { method: 'get', path: '/x' }, handler: '${handler}' }], capabilities: [] };`;
+  `export const service = { name: '${name}', table: { partitionKey: { name: 'PK', type: 'S' } }, routes: [{ operation: { method: 'get', path: '/x' }, handler: '${handler}' }] };`;
 
 describe('service discovery', () => {
   it('loads every apps/*/src/service.ts and skips apps without one', async () => {

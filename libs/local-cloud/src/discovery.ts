@@ -1,9 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { functionName, handlerNames, type ServiceManifest } from '@shoplane/manifest';
+import { functionName, handlerNames, internalOperationsServedBy, permissionsOf, type ServiceManifest } from '@shoplane/manifest';
 import { localStage } from './aws-identity.js';
-import type { LambdaHandler, LocalFunction } from './functions.js';
+import { functionEnvironment, internalOperationFunctions } from './environment.js';
+import { runAsFunction } from './function-scope.js';
+import { invocationVariables, type LambdaHandler, type LocalFunction } from './functions.js';
 
 /** A service found under `apps/<name>/src/service.ts`. */
 export interface DiscoveredService {
@@ -61,12 +63,21 @@ class RuntimeInitError extends Error {
   }
 }
 
-async function loadFunction(service: DiscoveredService, handler: string): Promise<LocalFunction> {
+async function loadFunction(service: DiscoveredService, handler: string, operations: ReadonlyMap<string, string>): Promise<LocalFunction> {
   const file = handlerFile(service, handler);
-  const identity = { name: functionName(localStage, service.manifest.name, handler), service: service.manifest.name, handler };
+  const { manifest } = service;
+  const identity = {
+    name: functionName(localStage, manifest.name, handler),
+    service: manifest.name,
+    handler,
+    permissions: permissionsOf(manifest, handler),
+    environment: functionEnvironment(manifest, handler, operations),
+    internalOperations: internalOperationsServedBy(manifest, handler),
+  };
   let initError: RuntimeInitError;
   try {
-    const exported = (await importModule(file)).handler;
+    // It initialises as that function, as a cold start would; a module several handlers share initialises once, as the first importer.
+    const exported = (await runAsFunction(invocationVariables(identity), () => importModule(file))).handler;
     if (typeof exported === 'function') return { ...identity, run: exported as LambdaHandler };
     initError = new RuntimeInitError('Runtime.HandlerNotFound', `${file} does not export \`handler(event, context)\`.`);
   } catch (error) {
@@ -83,15 +94,17 @@ async function loadFunction(service: DiscoveredService, handler: string): Promis
 }
 
 /**
- * Imports every existing handler module, as a Lambda cold start would. Call it after the
- * local environment is set: handlers may read their configuration at import time.
+ * Imports every existing handler module, as a Lambda cold start would, each with what its
+ * declarations grant it. Call it after the local environment is set: handlers may read
+ * their configuration at import time.
  */
 export async function loadFunctions(services: DiscoveredService[]): Promise<LocalFunction[]> {
+  const operations = internalOperationFunctions(services.map((service) => service.manifest));
   return Promise.all(
     services.flatMap((service) =>
       handlerNames(service.manifest)
         .filter((handler) => !service.missingHandlers.includes(handler))
-        .map((handler) => loadFunction(service, handler)),
+        .map((handler) => loadFunction(service, handler, operations)),
     ),
   );
 }

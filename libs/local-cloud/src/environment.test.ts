@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { getCart } from '@shoplane/contracts';
 import { defineService } from '@shoplane/manifest';
-import { applyEnvironment, localEnvironment } from './environment.js';
+import { applyEnvironment, functionEnvironment, internalOperationFunctions, localEnvironment } from './environment.js';
 
 const orders = defineService({
   name: 'orders',
   table: { partitionKey: { name: 'PK', type: 'S' } },
   routes: [],
   internalOperations: [{ name: 'getOrder', handler: 'get-order' }],
-  capabilities: [],
+});
+const carts = defineService({
+  name: 'carts',
+  table: { partitionKey: { name: 'PK', type: 'S' }, stream: { handler: 'publish-events', capabilities: ['publishEvents'] } },
+  routes: [{ operation: getCart, handler: 'get-cart', invokes: ['orders.getOrder'] }],
 });
 const endpoints = { dynamodb: 'http://127.0.0.1:8000', controlPlane: 'http://127.0.0.1:9000' };
 
@@ -61,5 +66,31 @@ describe('the local environment', () => {
     // Assess
     expect(during).toEqual({ AWS_REGION: 'us-east-1', ORDERS_TABLE_NAME: 't' });
     expect(target).toEqual({ AWS_REGION: 'eu-west-1', AWS_SESSION_TOKEN: 'real-session' });
+  });
+});
+
+describe('a function’s own environment', () => {
+  const operations = internalOperationFunctions([orders, carts]);
+
+  it('names its table, the variables its route implies and the function of each operation it invokes', () => {
+    // Act
+    const variables = functionEnvironment(carts, 'get-cart', operations);
+
+    // Assess
+    expect(variables).toEqual({
+      CARTS_TABLE_NAME: 'shoplane-local-carts',
+      JWT_ISSUER: 'https://shoplane.local',
+      JWT_AUDIENCE: 'shoplane-api',
+      JWT_PUBLIC_KEYS_PARAMETER: '/shoplane/local/platform/jwt-public-keys',
+      INVOKE_ORDERS_GETORDER: 'shoplane-local-orders-get-order',
+    });
+  });
+
+  it('gives a stream publisher the bus and nothing it did not declare', () => {
+    // Act
+    const variables = functionEnvironment(carts, 'publish-events', operations);
+
+    // Assess
+    expect(variables).toEqual({ CARTS_TABLE_NAME: 'shoplane-local-carts', EVENT_BUS_NAME: 'shoplane-local' });
   });
 });

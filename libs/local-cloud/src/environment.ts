@@ -1,10 +1,14 @@
+import { internalOperationKey } from '@shoplane/contracts';
 import {
+  capabilityVariables,
   functionName,
   internalOperationVariable,
   parameterName,
+  permissionsOf,
   platformVariables,
   tableName,
   tableNameVariable,
+  type PlatformVariable,
   type ServiceManifest,
 } from '@shoplane/manifest';
 import { localStage } from './aws-identity.js';
@@ -17,25 +21,28 @@ export const localPlatform = {
   tokenAudience: 'shoplane-api',
   publicKeysParameter: parameterName(localStage, 'platform', 'jwt-public-keys'),
   signingKeySecret: `shoplane/${localStage}/jwt-signing-key`,
-} as const;
+} as const satisfies Record<PlatformVariable, string>;
 
 export interface LocalEndpoints {
   dynamodb: string;
   controlPlane: string;
 }
 
-/**
- * The variables every local function sees. One process hosts every service, so the
- * variables are process-wide — which is why manifest variable names are service-specific.
- */
-export function localEnvironment(services: ServiceManifest[], endpoints: LocalEndpoints, inherited = process.env): Record<string, string> {
-  const variables: Record<string, string> = {
+/** Every internal operation of these services (`<service>.<name>`) and the local function serving it. */
+export function internalOperationFunctions(services: ServiceManifest[]): Map<string, string> {
+  return new Map(
+    services.flatMap((service) =>
+      (service.internalOperations ?? []).map(
+        (operation) => [internalOperationKey({ service: service.name, name: operation.name }), functionName(localStage, service.name, operation.handler)] as const,
+      ),
+    ),
+  );
+}
+
+/** What every local function sees: where the local AWS is, fixed credentials and region, the stage. */
+function sharedEnvironment(endpoints: LocalEndpoints, inherited: NodeJS.ProcessEnv): Record<string, string> {
+  return {
     [platformVariables.stage]: localStage,
-    [platformVariables.eventBusName]: localPlatform.eventBusName,
-    [platformVariables.tokenIssuer]: localPlatform.tokenIssuer,
-    [platformVariables.tokenAudience]: localPlatform.tokenAudience,
-    [platformVariables.publicKeysParameter]: localPlatform.publicKeysParameter,
-    [platformVariables.signingKeySecret]: localPlatform.signingKeySecret,
     // Fixed local credentials and region: whatever AWS profile the developer has, nothing here may reach it.
     AWS_REGION: localRegion,
     AWS_DEFAULT_REGION: localRegion,
@@ -58,13 +65,47 @@ export function localEnvironment(services: ServiceManifest[], endpoints: LocalEn
     AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false',
     POWERTOOLS_LOG_LEVEL: inherited.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   };
-  for (const service of services) {
-    variables[tableNameVariable(service.name)] = tableName(localStage, service.name);
-    for (const operation of service.internalOperations ?? []) {
-      variables[internalOperationVariable(`${service.name}.${operation.name}`)] = functionName(localStage, service.name, operation.handler);
-    }
+}
+
+/**
+ * The variables a function sees only when its declarations give them to it: every
+ * table name, every platform capability's variables, every internal operation's
+ * function name. All of them at once are what the process itself (seeds, tests,
+ * tools) sees outside any function.
+ */
+export function functionScopedEnvironment(services: ServiceManifest[]): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const variable of Object.keys(localPlatform) as PlatformVariable[]) variables[platformVariables[variable]] = localPlatform[variable];
+  for (const service of services) variables[tableNameVariable(service.name)] = tableName(localStage, service.name);
+  for (const [operation, target] of internalOperationFunctions(services)) variables[internalOperationVariable(operation)] = target;
+  return variables;
+}
+
+/**
+ * What one function's declarations give it, as its stack does in AWS: its table's
+ * name, the variables of the capabilities it declared (or that its route implies),
+ * and the function name of each internal operation it invokes.
+ */
+export function functionEnvironment(manifest: ServiceManifest, handler: string, operations: ReadonlyMap<string, string>): Record<string, string> {
+  const granted = permissionsOf(manifest, handler);
+  const variables: Record<string, string> = { [tableNameVariable(manifest.name)]: tableName(localStage, manifest.name) };
+  for (const capability of granted.capabilities) {
+    for (const variable of capabilityVariables[capability]) variables[platformVariables[variable]] = localPlatform[variable];
+  }
+  for (const target of granted.invokes) {
+    const targetFunction = operations.get(target);
+    if (targetFunction) variables[internalOperationVariable(target)] = targetFunction;
   }
   return variables;
+}
+
+/**
+ * The process's variables while the shop runs: what every function shares plus,
+ * for code outside any function, every function-scoped one. Inside a function
+ * `isolateFunctionEnvironments` narrows the latter to its own.
+ */
+export function localEnvironment(services: ServiceManifest[], endpoints: LocalEndpoints, inherited = process.env): Record<string, string> {
+  return { ...sharedEnvironment(endpoints, inherited), ...functionScopedEnvironment(services) };
 }
 
 /** Sets the variables on this process and returns how to put the previous values back. */

@@ -5,6 +5,7 @@ import { localAccountId } from './aws-identity.js';
 import { localRegion } from './dynamodb-local.js';
 import type { FunctionRegistry } from './functions.js';
 import type { LocalLog } from './log.js';
+import { accessDeniedMessage, isAllowed } from './permissions.js';
 
 /** `POST /2015-03-31/functions/{FunctionName}/invocations` — what `LambdaClient.send(new InvokeCommand(...))` calls. */
 export const invokePath = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
@@ -32,8 +33,14 @@ export async function handleInvoke(
   log: LocalLog,
 ): Promise<void> {
   const name = functionNameOf(decodeURIComponent(encodedName));
+  const arn = `arn:aws:lambda:${localRegion}:${localAccountId}:function:${name}`;
+  // As IAM does, before anything else: a function may invoke only the internal operations it declared.
+  const caller = functions.callerOf(request.headers['x-amzn-trace-id']);
+  if (caller && !isAllowed(caller, { action: 'lambda:InvokeFunction', target: functions.get(name) })) {
+    await readRequestBody(request);
+    return sendRestJsonError(response, 403, 'AccessDeniedException', accessDeniedMessage(caller, 'lambda:InvokeFunction', arn));
+  }
   if (!functions.has(name)) {
-    const arn = `arn:aws:lambda:${localRegion}:${localAccountId}:function:${name}`;
     return sendRestJsonError(response, 404, 'ResourceNotFoundException', `Function not found: ${arn}`);
   }
   const raw = (await readRequestBody(request)).toString('utf8');

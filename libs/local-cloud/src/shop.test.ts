@@ -122,7 +122,7 @@ describe('startLocalShop on an ephemeral port', () => {
     expect(seeded.status).toBe(200);
   });
 
-  it('gives the functions their table, platform and internal-operation variables', () => {
+  it('sets every function’s table, platform and internal-operation variables on the process, for code outside any function', () => {
     // Assess
     expect(process.env).toMatchObject({
       CATALOG_TABLE_NAME: 'shoplane-local-catalog',
@@ -219,5 +219,75 @@ describe('startLocalShop on an ephemeral port', () => {
       service: 'catalog',
       functionName: 'shoplane-local-catalog-create-thing',
     });
+  });
+});
+
+describe('each function with exactly what its declarations grant', () => {
+  interface EnvironmentAnswer {
+    variables: Record<string, string>;
+    listed: string[];
+    readSigningKey: string;
+    readPublicKeys: string;
+    putEvents: string;
+  }
+  const environment = async () => (await send(`${shop.url}/environment`)).json as EnvironmentAnswer;
+
+  it('lets a function invoke the internal operation it declares, by the name in its variable', async () => {
+    // Act
+    const reply = await send(`${shop.url}/lookups/thg_lamp`);
+
+    // Assess
+    expect(reply.json).toEqual({ thingId: 'thg_lamp', found: true });
+  });
+
+  it('refuses with AccessDeniedException, as IAM does, an internal operation the calling function did not declare', async () => {
+    // Act
+    const reply = await send(`${shop.url}/sneaky-lookups/thg_lamp`);
+
+    // Assess
+    expect(reply.json).toEqual({
+      invoked: false,
+      error: {
+        name: 'AccessDeniedException',
+        message: expect.stringContaining(
+          'assumed-role/shoplane-local-catalog-sneak-lookup/shoplane-local-catalog-sneak-lookup is not authorized to perform: lambda:InvokeFunction ' +
+            'on resource: arn:aws:lambda:us-east-1:000000000000:function:shoplane-local-catalog-lookup',
+        ),
+      },
+      variable: null,
+    });
+  });
+
+  it('gives a function the variables of the capabilities it declared, its own table and its own name, and no other', async () => {
+    // Act
+    const { variables, listed } = await environment();
+
+    // Assess
+    expect(variables).toEqual({
+      AWS_LAMBDA_FUNCTION_NAME: 'shoplane-local-catalog-environment',
+      SHOPLANE_STAGE: 'local',
+      CATALOG_TABLE_NAME: 'shoplane-local-catalog',
+      JWT_ISSUER: 'https://shoplane.local',
+      JWT_AUDIENCE: 'shoplane-api',
+      JWT_SIGNING_KEY_SECRET: 'shoplane/local/jwt-signing-key',
+    });
+    expect(listed).toEqual(Object.keys(variables).sort());
+  });
+
+  it('lets a function make the platform calls its capabilities grant and refuses the others', async () => {
+    // Act
+    const { readSigningKey, readPublicKeys, putEvents } = await environment();
+
+    // Assess
+    expect({ readSigningKey, readPublicKeys, putEvents }).toEqual({ readSigningKey: 'ok', readPublicKeys: 'AccessDeniedException', putEvents: 'AccessDeniedException' });
+  });
+
+  it('leaves the process’s own environment whole while functions run', async () => {
+    // Act
+    await environment();
+
+    // Assess
+    expect(process.env).toMatchObject({ EVENT_BUS_NAME: 'shoplane-local', INVOKE_CATALOG_GETTHING: 'shoplane-local-catalog-lookup' });
+    expect(process.env.AWS_LAMBDA_FUNCTION_NAME).toBeUndefined();
   });
 });

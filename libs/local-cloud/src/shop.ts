@@ -9,8 +9,9 @@ import { closeServer, startControlPlane } from './control-plane.js';
 import { discoverServices, loadFunctions, runSeed } from './discovery.js';
 import { docsAssets } from './docs-assets.js';
 import { freePort, localCredentials, localRegion, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
-import { applyEnvironment, localEnvironment, localPlatform } from './environment.js';
+import { applyEnvironment, functionScopedEnvironment, localEnvironment, localPlatform } from './environment.js';
 import { LocalEventBus } from './event-bus.js';
+import { isolateFunctionEnvironments } from './function-scope.js';
 import { FunctionRegistry } from './functions.js';
 import { createGateway } from './gateway.js';
 import { loadOrCreateSigningKeys, type SigningKeys } from './keys.js';
@@ -42,7 +43,7 @@ export interface LocalShop {
   outbox: LocalOutbox;
   dynamodb: { endpoint: string; dataDirectory?: string; reachability: DynamoDbLocal['reachability'] };
   controlPlane: { endpoint: string };
-  /** The variables the functions run with (also set on this process while the shop runs). */
+  /** The variables set on this process while the shop runs; each function sees only its own share of them. */
   environment: Record<string, string>;
   /** What each service's seed asked to print, e.g. the admin's credentials. */
   seedLines: { service: string; lines: string[] }[];
@@ -137,11 +138,11 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
 
     // Ports first, so the environment is complete before any handler module is imported.
     const dynamoPort = await freePort();
-    const environment = localEnvironment(
-      discovered.map((service) => service.manifest),
-      { dynamodb: `http://127.0.0.1:${dynamoPort}`, controlPlane: controlPlane.endpoint },
-    );
+    const manifests = discovered.map((service) => service.manifest);
+    const environment = localEnvironment(manifests, { dynamodb: `http://127.0.0.1:${dynamoPort}`, controlPlane: controlPlane.endpoint });
     cleanup.push(applyEnvironment(environment));
+    // Inside a function, only the variables its declarations give it.
+    cleanup.push(isolateFunctionEnvironments(Object.keys(functionScopedEnvironment(manifests))));
     const dataDirectory = options.persist ? join(root, '.data', 'ddb') : undefined;
     // Java starts while the handlers are imported; both take about a second.
     const dynamoStartedAt = performance.now();

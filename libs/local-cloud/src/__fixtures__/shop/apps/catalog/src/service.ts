@@ -13,7 +13,7 @@ export const service = defineService({
     stream: { handler: 'on-change' },
   },
   routes: [
-    { operation: operation('post', '/things', 'createThing', 'admin'), handler: 'create-thing' },
+    { operation: operation('post', '/things', 'createThing', 'admin'), handler: 'create-thing', capabilities: ['publishEvents'] },
     { operation: operation('get', '/things/{thingId}', 'getThing'), handler: 'get-thing' },
     { operation: operation('get', '/things/special', 'getSpecialThing'), handler: 'echo' },
     { operation: operation('get', '/echo/{first}/{second}', 'echoGet', 'user'), handler: 'echo' },
@@ -21,8 +21,11 @@ export const service = defineService({
     { operation: operation('get', '/boom', 'boom'), handler: 'boom' },
     { operation: operation('get', '/text', 'text'), handler: 'text' },
     { operation: operation('get', '/binary', 'binary'), handler: 'binary' },
+    // Permissions: one handler declares the internal operation it calls, one calls it undeclared.
+    { operation: operation('get', '/lookups/{thingId}', 'askLookup'), handler: 'ask-lookup', tableAccess: 'none', invokes: ['catalog.getThing'] },
+    { operation: operation('get', '/sneaky-lookups/{thingId}', 'sneakLookup'), handler: 'sneak-lookup', tableAccess: 'none' },
+    { operation: operation('get', '/environment', 'environment'), handler: 'environment', tableAccess: 'none', capabilities: ['signTokens'] },
   ],
   subscriptions: [{ eventTypes: ['ThingCreated', 'ThingRenamed'], handler: 'on-thing-created' }],
   internalOperations: [{ name: 'getThing', handler: 'lookup' }],
-  capabilities: ['publishEvents'],
 });

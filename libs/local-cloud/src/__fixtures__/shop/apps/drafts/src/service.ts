@@ -21,5 +21,4 @@ export const service = defineService({
     },
   ],
   subscriptions: [{ eventTypes: ['ThingCreated'], handler: 'on-thing-created' }],
-  capabilities: [],
 });

@@ -1,0 +1,121 @@
+import { defineOperation, type HttpOperation } from '@shoplane/contracts';
+import { describe, expect, it } from 'vitest';
+import { defineService, type ServiceManifest } from './declarations.js';
+import { functionDeclarations, functionPermissions, handlerNames, internalOperationsServedBy, permissionsOf } from './functions.js';
+
+const operation = (operationId: string, auth: HttpOperation['auth']) =>
+  defineOperation({ operationId, method: 'get', path: `/${operationId}`, auth, tags: ['Test'], summary: operationId, responses: { 200: { description: 'OK' } }, problems: [] });
+
+const shop: ServiceManifest = defineService({
+  name: 'shop',
+  table: { partitionKey: { name: 'PK', type: 'S' }, stream: { handler: 'publish-events', tableAccess: 'none', capabilities: ['publishEvents'] } },
+  routes: [
+    { operation: operation('browse', 'public'), handler: 'browse', tableAccess: 'read' },
+    { operation: operation('login', 'public'), handler: 'login', tableAccess: 'read', capabilities: ['signTokens'] },
+    { operation: operation('basket', 'user'), handler: 'basket', invokes: ['catalogue.priceOf'] },
+    { operation: operation('manage', 'admin'), handler: 'manage', tableAccess: 'read' },
+  ],
+  subscriptions: [{ eventTypes: ['ThingHappened'], handler: 'manage', invokes: ['catalogue.priceOf', 'stock.reserve'] }],
+  internalOperations: [{ name: 'findThing', handler: 'browse', tableAccess: 'read' }],
+});
+
+describe('functionDeclarations', () => {
+  it('applies the defaults: read-write table access, no capability, no invokes', () => {
+    // Act
+    const [browse] = functionDeclarations(defineService({ ...shop, routes: [{ operation: operation('browse', 'public'), handler: 'browse' }] }));
+
+    // Assess
+    expect(browse).toEqual({ kind: 'route', handler: 'browse', tableAccess: 'readWrite', capabilities: [], invokes: [] });
+  });
+
+  it('implies verifyTokens on every route whose operation is not public, and on no other declaration', () => {
+    // Act
+    const declarations = functionDeclarations(shop);
+
+    // Assess
+    const verifying = declarations.filter((declaration) => declaration.capabilities.includes('verifyTokens'));
+    expect(verifying.map((declaration) => `${declaration.kind}:${declaration.handler}`)).toEqual(['route:basket', 'route:manage']);
+  });
+
+  it('reads routes, subscriptions, internal operations and the stream, in that order', () => {
+    // Act
+    const kinds = functionDeclarations(shop).map((declaration) => declaration.kind);
+
+    // Assess
+    expect(kinds).toEqual(['route', 'route', 'route', 'route', 'subscription', 'internalOperation', 'stream']);
+  });
+});
+
+describe('permissionsOf', () => {
+  it('gives only the declaring function a capability', () => {
+    // Act
+    const login = permissionsOf(shop, 'login');
+    const browse = permissionsOf(shop, 'browse');
+
+    // Assess
+    expect(login.capabilities).toEqual(['signTokens']);
+    expect(browse.capabilities).toEqual([]);
+  });
+
+  it('gives a handler named by several declarations the union of their capabilities and invokes and the strongest table access', () => {
+    // Act
+    const manage = permissionsOf(shop, 'manage');
+
+    // Assess
+    expect(manage).toEqual({ tableAccess: 'readWrite', capabilities: ['verifyTokens'], invokes: ['catalogue.priceOf', 'stock.reserve'] });
+  });
+
+  it('keeps read access when every declaration of a handler asks for read', () => {
+    // Act
+    const browse = permissionsOf(shop, 'browse');
+
+    // Assess
+    expect(browse.tableAccess).toBe('read');
+  });
+
+  it('rejects a handler the manifest does not name', () => {
+    // Act
+    const reading = () => permissionsOf(shop, 'nobody');
+
+    // Assess
+    expect(reading).toThrow('Service shop declares no handler "nobody"');
+  });
+
+  it('answers the same for every handler as functionPermissions', () => {
+    // Act
+    const all = functionPermissions(shop);
+
+    // Assess
+    expect([...all.keys()]).toEqual(handlerNames(shop));
+    for (const handler of handlerNames(shop)) expect(all.get(handler)).toEqual(permissionsOf(shop, handler));
+  });
+});
+
+describe('internalOperationsServedBy', () => {
+  it('names the internal operations a handler serves as <service>.<name>', () => {
+    // Act
+    const served = internalOperationsServedBy(shop, 'browse');
+
+    // Assess
+    expect(served).toEqual(['shop.findThing']);
+    expect(internalOperationsServedBy(shop, 'login')).toEqual([]);
+  });
+});
+
+describe('defineService', () => {
+  it('rejects an invokes entry that is not <service>.<name>', () => {
+    // Act
+    const defining = () => defineService({ ...shop, routes: [{ operation: operation('x', 'user'), handler: 'x', invokes: ['getProductsByIds'] }] });
+
+    // Assess
+    expect(defining).toThrow('invokes entry "getProductsByIds" must look like "<service>.<operationName>"');
+  });
+
+  it('rejects an operation declared twice', () => {
+    // Act
+    const defining = () => defineService({ ...shop, routes: [...shop.routes, { operation: operation('browse', 'public'), handler: 'other' }] });
+
+    // Assess
+    expect(defining).toThrow('declares operation(s) twice: browse');
+  });
+});

@@ -1,0 +1,92 @@
+import { internalOperationKey } from '@shoplane/contracts';
+import type { PlatformCapability, ServiceManifest, TableAccess } from './declarations.js';
+
+/** Where a function is declared: what runs it. */
+export type DeclarationKind = 'route' | 'subscription' | 'internalOperation' | 'stream';
+
+/** What a function may do, with defaults applied and implied capabilities added. */
+export interface GrantedPermissions {
+  tableAccess: TableAccess;
+  capabilities: PlatformCapability[];
+  invokes: string[];
+}
+
+/** One declaration that runs a handler, read the one way the stack and the local runtime both read it. */
+export interface FunctionDeclaration extends GrantedPermissions {
+  kind: DeclarationKind;
+  handler: string;
+}
+
+/** Canonical order, so that the same declaration always reads the same. */
+const capabilityOrder: readonly PlatformCapability[] = ['verifyTokens', 'signTokens', 'publishEvents'];
+const accessStrength: Record<TableAccess, number> = { none: 0, read: 1, readWrite: 2 };
+
+function inOrder(capabilities: Iterable<PlatformCapability>): PlatformCapability[] {
+  const wanted = new Set(capabilities);
+  return capabilityOrder.filter((capability) => wanted.has(capability));
+}
+
+/**
+ * Every declaration of the manifest that runs a function, in declaration order:
+ * routes, subscriptions, internal operations, then the table stream.
+ */
+export function functionDeclarations(manifest: ServiceManifest): FunctionDeclaration[] {
+  const read = (
+    kind: DeclarationKind,
+    declaration: { handler: string; tableAccess?: TableAccess; capabilities?: PlatformCapability[]; invokes?: string[] },
+    implied: PlatformCapability[] = [],
+  ): FunctionDeclaration => ({
+    kind,
+    handler: declaration.handler,
+    tableAccess: declaration.tableAccess ?? 'readWrite',
+    capabilities: inOrder([...implied, ...(declaration.capabilities ?? [])]),
+    invokes: [...new Set(declaration.invokes ?? [])],
+  });
+  return [
+    // Anything but a public operation authenticates its caller, so it reads the platform's public keys.
+    ...manifest.routes.map((route) => read('route', route, route.operation.auth === 'public' ? [] : ['verifyTokens'])),
+    ...(manifest.subscriptions ?? []).map((subscription) => read('subscription', subscription)),
+    ...(manifest.internalOperations ?? []).map((operation) => read('internalOperation', operation)),
+    ...(manifest.table.stream ? [read('stream', manifest.table.stream)] : []),
+  ];
+}
+
+/** Every handler the manifest references, once each, in declaration order. */
+export function handlerNames(manifest: ServiceManifest): string[] {
+  return [...new Set(functionDeclarations(manifest).map((declaration) => declaration.handler))];
+}
+
+/**
+ * What each handler's function may do. A handler named by several declarations
+ * gets the union of their capabilities and invokes and the strongest table access.
+ */
+export function functionPermissions(manifest: ServiceManifest): Map<string, GrantedPermissions> {
+  const granted = new Map<string, GrantedPermissions>();
+  for (const declaration of functionDeclarations(manifest)) {
+    const current = granted.get(declaration.handler);
+    if (!current) {
+      granted.set(declaration.handler, { tableAccess: declaration.tableAccess, capabilities: declaration.capabilities, invokes: declaration.invokes });
+      continue;
+    }
+    granted.set(declaration.handler, {
+      tableAccess: accessStrength[declaration.tableAccess] > accessStrength[current.tableAccess] ? declaration.tableAccess : current.tableAccess,
+      capabilities: inOrder([...current.capabilities, ...declaration.capabilities]),
+      invokes: [...new Set([...current.invokes, ...declaration.invokes])],
+    });
+  }
+  return granted;
+}
+
+/** What one handler's function may do; throws for a handler the manifest does not name. */
+export function permissionsOf(manifest: ServiceManifest, handler: string): GrantedPermissions {
+  const granted = functionPermissions(manifest).get(handler);
+  if (!granted) throw new Error(`Service ${manifest.name} declares no handler "${handler}"`);
+  return granted;
+}
+
+/** The internal operations a handler serves, as `<service>.<name>`. */
+export function internalOperationsServedBy(manifest: ServiceManifest, handler: string): string[] {
+  return (manifest.internalOperations ?? [])
+    .filter((operation) => operation.handler === handler)
+    .map((operation) => internalOperationKey({ service: manifest.name, name: operation.name }));
+}
