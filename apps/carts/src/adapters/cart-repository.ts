@@ -1,11 +1,10 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { cartLimits, Currency } from '@shoplane/contracts';
+import { BusyError, cartLimits, Currency } from '@shoplane/contracts';
 import { cancellationReasons, isConditionalCheckFailure, isTransactionConflict, jitteredBackoff } from '@shoplane/lambda-kit';
 import { shopDefaultCurrency, type CartHeaderState, type ExistingLineState, type LineChange, type StoredCartLine } from '../domain/cart.js';
 import { chunked, maxQuantityBeforeAdding, refusalOfLineChange, refusalOfNewLine } from '../domain/cart-rules.js';
-import { CartBusyError } from '../domain/errors.js';
 import type { CartRepository } from '../domain/ports.js';
 
 /*
@@ -178,10 +177,10 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
         if (await updateExistingLine(userId, change, now, mode)) return;
         if (await createLine(userId, change, now)) return;
         // The line was created, or the cart emptied, by another request meanwhile: look again.
-        if (attempt >= attempts) throw new CartBusyError(new Error('the line kept changing'));
+        if (attempt >= attempts) throw new BusyError('cart', new Error('the line kept changing'));
       } catch (error) {
         if (!isTransactionConflict(error)) throw error;
-        if (attempt >= attempts) throw new CartBusyError(error);
+        if (attempt >= attempts) throw new BusyError('cart', error);
         await pause(attempt);
       }
     }
@@ -218,7 +217,7 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
         } catch (error) {
           if (cancellationReasons(error)?.[0]?.Code === 'ConditionalCheckFailed') return false;
           if (!isTransactionConflict(error)) throw error;
-          if (attempt >= attempts) throw new CartBusyError(error);
+          if (attempt >= attempts) throw new BusyError('cart', error);
           await pause(attempt);
         }
       }
@@ -257,7 +256,7 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
           return;
         } catch (error) {
           if (!cancellationReasons(error) && !isTransactionConflict(error)) throw error;
-          if (attempt >= attempts) throw new CartBusyError(error);
+          if (attempt >= attempts) throw new BusyError('cart', error);
           await pause(attempt);
         }
       }
