@@ -1,4 +1,11 @@
 import nx from '@nx/eslint-plugin';
+import { fileURLToPath } from 'node:url';
+
+// `nx lint <project>` runs ESLint from the project's folder, where a workspace path pattern
+// (`apps/<any>/src/domain/...`) matches nothing: blocks that name workspace paths set this as `basePath`.
+const workspaceRoot = fileURLToPath(new URL('.', import.meta.url));
+
+const cdkImports = { group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'cdk-nag'], message: 'Runtime code never imports CDK.' };
 
 /** Which kinds of project may depend on which (DESIGN.md §1). A violation fails lint. */
 const dependencyRules = [
@@ -72,9 +79,34 @@ export default [
   },
   {
     // Runtime code ships in Lambda bundles: no infrastructure libraries there.
+    basePath: workspaceRoot,
     files: ['libs/lambda-kit/**/*.ts', 'apps/*/src/handlers/**/*.ts', 'apps/*/src/domain/**/*.ts', 'apps/*/src/adapters/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'cdk-nag'], message: 'Runtime code never imports CDK.' }] }],
+      'no-restricted-imports': ['error', { patterns: [cdkImports] }],
+    },
+  },
+  {
+    // Business rules know neither HTTP nor AWS (this replaces the runtime rule above for domain/, so it repeats CDK).
+    basePath: workspaceRoot,
+    files: ['apps/*/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            cdkImports,
+            {
+              group: ['@shoplane/lambda-kit', '@shoplane/lambda-kit/*'],
+              message:
+                'domain/ knows no HTTP: throw a DomainError from @shoplane/contracts and map it in src/problems.ts; ids, event envelopes and Caller are in @shoplane/contracts too.',
+            },
+            {
+              group: ['@aws-sdk/*', '@aws-lambda-powertools/*', '@middy/*', 'aws-lambda'],
+              message: 'domain/ knows no AWS: declare a port in domain/ports.ts and implement it in adapters/.',
+            },
+          ],
+        },
+      ],
     },
   },
 ];

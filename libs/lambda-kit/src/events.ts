@@ -1,26 +1,10 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import type { DomainEvent, DomainEventType, EventData } from '@shoplane/contracts';
+import type { DomainEvent } from '@shoplane/contracts';
 import { platformVariables } from '@shoplane/manifest';
 import { requireEnv } from './config.js';
-import { newId } from './ids.js';
 
-export interface EventToPublish<T extends DomainEventType = DomainEventType> {
-  eventType: T;
-  data: EventData<T>;
-  correlationId: string;
-}
-
-/** Wraps a fact in the one envelope every consumer expects. */
-export function toEnvelope<T extends DomainEventType>(service: string, event: EventToPublish<T>, now = new Date()): DomainEvent<T> {
-  return {
-    eventId: newId('evt'),
-    eventType: event.eventType,
-    source: `shoplane.${service}`,
-    occurredAt: now.toISOString(),
-    correlationId: event.correlationId,
-    data: event.data,
-  } as DomainEvent<T>;
-}
+// The envelope is the shared vocabulary's (domain code builds events); lambda-kit passes it on.
+export { toEnvelope, type EventToPublish } from '@shoplane/contracts';
 
 export interface EventBus {
   /** Puts envelopes on the platform bus; resolves the ids of those the bus refused. */

@@ -1,11 +1,12 @@
-import { defineOperation } from '@shoplane/contracts';
+import { defineOperation, DomainError } from '@shoplane/contracts';
 import { admin, apiEvent, customer, generateTestKeys, invoke, testTokenSettings } from '@shoplane/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { ConflictError } from './errors.js';
 import { httpHandler, type HttpRequest } from './http.js';
 import type { IdempotencyStore } from './idempotency.js';
 import { createLogger } from './logger.js';
+import { defaultProblems, defineProblems, problem } from './problems.js';
 import { createTokenSigner, createTokenVerifier } from './tokens.js';
 
 const keys = generateTestKeys();
@@ -37,7 +38,7 @@ const inMemoryIdempotency: IdempotencyStore = {
 };
 
 const seen: HttpRequest<typeof renameWidget>[] = [];
-const rename = httpHandler(renameWidget, { logger, verifier, idempotency: () => inMemoryIdempotency }, async (request) => {
+const rename = httpHandler(renameWidget, { logger, problems: defaultProblems, verifier, idempotency: () => inMemoryIdempotency }, async (request) => {
   seen.push(request);
   if (request.body.name === 'taken') throw new ConflictError('That name is taken.', 'name-taken');
   if (request.body.name === 'boom') throw new Error('database password is hunter2');
@@ -150,5 +151,75 @@ describe('httpHandler', () => {
     const response = await invoke(rename, event);
 
     expect(response.headers['x-correlation-id']).toBe(event.requestContext.requestId);
+  });
+});
+
+class WidgetTooLargeError extends DomainError {
+  constructor() {
+    super('widget-too-large', 'This widget is too large to show.', { violations: [{ path: 'query.size', message: 'must be at most 3' }] });
+  }
+}
+
+class UnansweredError extends DomainError {
+  constructor() {
+    super('unanswered', 'No table row answers this.');
+  }
+}
+
+const describeWidget = defineOperation({
+  operationId: 'describeWidget',
+  method: 'get',
+  path: '/widgets',
+  auth: 'public',
+  tags: ['widgets'],
+  summary: 'test operation',
+  request: { query: z.object({ size: z.optional(z.enum(['1', '9', 'x'])) }) },
+  responses: { 200: { description: 'described' } },
+  problems: [422],
+});
+
+describe('httpHandler with a problem table', () => {
+  const problems = defineProblems(problem(WidgetTooLargeError, { status: 422, headers: { 'x-widget-limit': '3' } }));
+  const describeIt = httpHandler(describeWidget, { logger, problems }, async ({ query }) => {
+    if (query.size === '9') throw new WidgetTooLargeError();
+    if (query.size === 'x') throw new UnansweredError();
+    return { status: 200, body: { size: query.size } };
+  });
+  const ask = (size: string) => invoke(describeIt, apiEvent(describeWidget, { query: { size } }));
+
+  it('answers a mapped domain error as its problem, with field errors and the rule\'s headers', async () => {
+    const response = await ask('9');
+
+    expect(response.status).toBe(422);
+    expect(response.headers['x-widget-limit']).toBe('3');
+    expect(response.body).toMatchObject({
+      type: 'https://shoplane.dev/problems/widget-too-large',
+      detail: 'This widget is too large to show.',
+      errors: [{ path: 'query.size', message: 'must be at most 3' }],
+    });
+  });
+
+  it('answers an unmapped domain error with a generic 500 and logs it as a failure', async () => {
+    const logged = vi.spyOn(logger, 'error');
+
+    const response = await ask('x');
+
+    expect(response.status).toBe(500);
+    expect(response.body).toMatchObject({ type: 'https://shoplane.dev/problems/internal-error' });
+    expect(logged).toHaveBeenCalledWith('request failed', expect.any(UnansweredError));
+    logged.mockRestore();
+  });
+
+  it('serves a public operation without any token verifier', async () => {
+    const response = await ask('1');
+
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBeUndefined();
+  });
+
+  it('refuses at cold start to serve an operation that is not public without a verifier', () => {
+    const unverified = { logger, problems } as Parameters<typeof httpHandler<typeof renameWidget>>[1];
+
+    expect(() => httpHandler(renameWidget, unverified, async () => ({ status: 200 }))).toThrow(/renameWidget is not public/);
   });
 });

@@ -3,7 +3,6 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { isCorrelationId, type HttpOperation } from '@shoplane/contracts';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { once } from './config.js';
 import {
   BadRequestError,
   ForbiddenError,
@@ -17,15 +16,10 @@ import { requestFingerprint, type IdempotencyStore } from './idempotency.js';
 import { newId } from './ids.js';
 import type { Logger } from './logger.js';
 import { toProblemResponse } from './problem.js';
-import { defaultProblems, type ProblemTable } from './problems.js';
+import type { ProblemTable } from './problems.js';
+// Types only: the verifier itself comes from the handler (platformTokenVerifier), so public handlers carry no key-reading code.
+import type { Caller, TokenVerifier } from './tokens.js';
 import { validateInput } from './validation.js';
-import {
-  createTokenVerifier,
-  parameterKeySource,
-  tokenSettingsFromEnv,
-  type Caller,
-  type TokenVerifier,
-} from './tokens.js';
 
 type RequestPart<Op extends HttpOperation, K extends 'body' | 'params' | 'query'> =
   Op['request'] extends { [P in K]: infer S extends z.ZodMiniType } ? z.output<S> : undefined;
@@ -48,21 +42,25 @@ export interface HttpResult {
   headers?: Record<string, string>;
 }
 
-export interface HttpHandlerOptions {
+interface CommonHttpHandlerOptions {
   logger: Logger;
+  /** The service's one domain-error → problem table (`src/problems.ts`). */
+  problems: ProblemTable;
   /** Required by operations that honour `Idempotency-Key`; answers are replayed from it. */
   idempotency?: () => IdempotencyStore;
   /** Status of a replayed answer when it is not the first one's: a replayed 201 is a 200, nothing new was created. */
   replayStatus?: number;
-  /** Defaults to the platform's public keys (SSM) and issuer/audience from the environment. */
-  verifier?: () => TokenVerifier;
-  /** The service's domain-error → problem table (`src/problems.ts`); shared rules only when absent. */
-  problems?: ProblemTable;
 }
+
+/**
+ * An operation that is not public needs a token verifier (in production
+ * `platformTokenVerifier`, tests pass their own); a public one takes none.
+ */
+export type HttpHandlerOptions<Op extends HttpOperation = HttpOperation> = CommonHttpHandlerOptions &
+  (Op['auth'] extends 'public' ? { verifier?: undefined } : { verifier: () => TokenVerifier });
 
 export type HttpLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
-const defaultVerifier = once(() => createTokenVerifier(parameterKeySource(), tokenSettingsFromEnv()));
 const idempotencyKeyPattern = /^[A-Za-z0-9._:-]{8,128}$/;
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
@@ -87,8 +85,9 @@ function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
-async function authenticate(operation: HttpOperation, event: APIGatewayProxyEventV2, verifier: () => TokenVerifier) {
-  if (operation.auth === 'public') return undefined;
+/** `verifier` is absent exactly when the operation is public (httpHandler checks that at cold start). */
+async function authenticate(operation: HttpOperation, event: APIGatewayProxyEventV2, verifier: (() => TokenVerifier) | undefined) {
+  if (!verifier) return undefined;
   const authorization = header(event, 'authorization') ?? '';
   const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization.trim());
   if (!match?.[1]) throw new UnauthorizedError();
@@ -171,11 +170,12 @@ function jsonResponse(operation: HttpOperation, result: HttpResult, correlationI
  */
 export function httpHandler<const Op extends HttpOperation>(
   operation: Op,
-  options: HttpHandlerOptions,
+  options: HttpHandlerOptions<Op>,
   implementation: (request: HttpRequest<Op>) => Promise<HttpResult>,
 ): HttpLambdaHandler {
-  const { logger } = options;
-  const verifier = options.verifier ?? defaultVerifier;
+  const { logger, problems } = options;
+  const verifier = operation.auth === 'public' ? undefined : options.verifier;
+  if (operation.auth !== 'public' && !verifier) throw new Error(`${operation.operationId} is not public: its handler must pass a token verifier`);
 
   async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
     const correlationId = correlationIdOf(event);
@@ -190,7 +190,7 @@ export function httpHandler<const Op extends HttpOperation>(
       const key = `${operation.operationId}#${caller?.userId ?? 'anonymous'}#${parsed.idempotencyKey}`;
       return jsonResponse(operation, await runOnce(options.idempotency(), key, requestFingerprint(event.body), () => implementation(request), options.replayStatus), correlationId);
     } catch (thrown) {
-      const error = (options.problems ?? defaultProblems).toHttpError(thrown);
+      const error = problems.toHttpError(thrown);
       if (error instanceof HttpError && error.status < 500) {
         logger.info('request refused', { status: error.status, problemType: error.problemType, reason: error.cause instanceof Error ? error.cause.message : undefined });
       } else {

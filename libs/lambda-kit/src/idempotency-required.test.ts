@@ -4,6 +4,7 @@ import { apiEvent, createTestTable, customer, generateTestKeys, invoke, localSto
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { httpHandler } from './http.js';
+import { defaultProblems } from './problems.js';
 import { dynamoIdempotencyStore, type IdempotencyStore } from './idempotency.js';
 import { createLogger } from './logger.js';
 import { createTokenSigner, createTokenVerifier } from './tokens.js';
@@ -28,7 +29,7 @@ let executions = 0;
 
 const place = httpHandler(
   placeOrder,
-  { logger: createLogger('idempotency-required-test'), verifier: () => createTokenVerifier(keys, testTokenSettings), idempotency: () => store, replayStatus: 200 },
+  { logger: createLogger('idempotency-required-test'), problems: defaultProblems, verifier: () => createTokenVerifier(keys, testTokenSettings), idempotency: () => store, replayStatus: 200 },
   async ({ body }) => {
     executions++;
     return { status: 201, body: { orderId: `order-${executions}`, units: body.units }, headers: { location: `/orders/order-${executions}` } };

@@ -7,6 +7,7 @@ import { ConflictError } from './errors.js';
 import { httpHandler } from './http.js';
 import { dynamoIdempotencyStore, type IdempotencyStore } from './idempotency.js';
 import { createLogger } from './logger.js';
+import { defaultProblems } from './problems.js';
 import { createTokenSigner, createTokenVerifier } from './tokens.js';
 
 const placeBet = defineOperation({
@@ -29,7 +30,7 @@ let executions = 0;
 
 const place = httpHandler(
   placeBet,
-  { logger: createLogger('idempotency-test'), verifier: () => createTokenVerifier(keys, testTokenSettings), idempotency: () => store },
+  { logger: createLogger('idempotency-test'), problems: defaultProblems, verifier: () => createTokenVerifier(keys, testTokenSettings), idempotency: () => store },
   async ({ body }) => {
     executions++;
     if (body.amount === 13) throw new ConflictError('Unlucky.', 'unlucky');

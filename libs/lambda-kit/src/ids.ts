@@ -1,8 +1,2 @@
-import { monotonicFactory } from 'ulidx';
-
-const nextUlid = monotonicFactory();
-
-/** Time-ordered, URL-safe id such as `usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V`. */
-export function newId<P extends string>(prefix: P): `${P}_${string}` {
-  return `${prefix}_${nextUlid()}`;
-}
+// Ids are part of the shared vocabulary (domain code makes them too); lambda-kit passes the one generator on.
+export { newId } from '@shoplane/contracts';

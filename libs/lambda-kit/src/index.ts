@@ -5,6 +5,8 @@ export * from './config.js';
 export * from './logger.js';
 export * from './ids.js';
 export * from './tokens.js';
+export * from './platform-verifier.js';
+export * from './platform-signer.js';
 export * from './events.js';
 export * from './dynamodb.js';
 export * from './dynamo-toolkit.js';

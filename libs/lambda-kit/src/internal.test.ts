@@ -1,11 +1,18 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { getProductsByIds } from '@shoplane/contracts';
-import { describe, expect, it } from 'vitest';
+import { BusyError, DomainError, getProductsByIds } from '@shoplane/contracts';
+import { describe, expect, it, vi } from 'vitest';
 import { NotFoundError } from './errors.js';
 import { internalClient, internalHandler, RemoteProblemError, type InternalLambdaHandler } from './internal.js';
 import { createLogger } from './logger.js';
+import { defaultProblems, defineProblems, problem } from './problems.js';
 
 const logger = createLogger('internal-test');
+
+class ShelfEmptyError extends DomainError {
+  constructor(index: number) {
+    super('shelf-empty', 'The shelf is empty.', { violations: [{ path: `productIds.${index}`, message: 'is not on the shelf' }] });
+  }
+}
 const env = { INVOKE_PRODUCTS_GETPRODUCTSBYIDS: 'shoplane-test-products-get-products-by-ids' };
 
 /** Stands in for Lambda Invoke: hands the payload to the handler as the runtime would. */
@@ -38,7 +45,7 @@ const product = {
 describe('internal operations', () => {
   it('carry a validated request to the owning service and its typed answer back', async () => {
     const invoked: string[] = [];
-    const handler = internalHandler(getProductsByIds, { logger }, async ({ productIds }) => ({ products: [product], missing: productIds.slice(1) }));
+    const handler = internalHandler(getProductsByIds, { logger, problems: defaultProblems }, async ({ productIds }) => ({ products: [product], missing: productIds.slice(1) }));
     const client = internalClient(getProductsByIds, { env, client: invokingClient(handler, invoked) });
 
     const answer = await client.call({ productIds: [product.productId, 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7W'] });
@@ -48,7 +55,7 @@ describe('internal operations', () => {
   });
 
   it('answer a problem for invalid input instead of failing the invocation', async () => {
-    const handler = internalHandler(getProductsByIds, { logger }, async () => ({ products: [], missing: [] }));
+    const handler = internalHandler(getProductsByIds, { logger, problems: defaultProblems }, async () => ({ products: [], missing: [] }));
 
     const answer = await handler({ productIds: [] });
 
@@ -56,7 +63,7 @@ describe('internal operations', () => {
   });
 
   it('surface the owner\'s refusal to the caller as the same problem', async () => {
-    const handler = internalHandler(getProductsByIds, { logger }, async () => {
+    const handler = internalHandler(getProductsByIds, { logger, problems: defaultProblems }, async () => {
       throw new NotFoundError('No such thing.', 'thing-not-found');
     });
     const client = internalClient(getProductsByIds, { env, client: invokingClient(handler) });
@@ -67,8 +74,43 @@ describe('internal operations', () => {
     await expect(call).rejects.toMatchObject({ status: 404, problemType: 'thing-not-found' });
   });
 
+  it('answer a mapped domain error as its problem, so the caller gets a typed refusal', async () => {
+    const problems = defineProblems(problem(ShelfEmptyError, { status: 409 }));
+    const handler = internalHandler(getProductsByIds, { logger, problems }, async () => {
+      throw new ShelfEmptyError(2);
+    });
+
+    const answer = await handler({ productIds: [product.productId] });
+
+    expect(answer).toEqual({
+      ok: false,
+      problem: {
+        type: 'https://shoplane.dev/problems/shelf-empty',
+        title: 'Conflict',
+        status: 409,
+        detail: 'The shelf is empty.',
+        errors: [{ path: 'productIds.2', message: 'is not on the shelf' }],
+      },
+    });
+  });
+
+  it('fail the invocation, logged, for a domain error the table does not answer or answers with a 5xx', async () => {
+    const logged = vi.spyOn(logger, 'error');
+    const unmapped = internalHandler(getProductsByIds, { logger, problems: defaultProblems }, async () => {
+      throw new ShelfEmptyError(0);
+    });
+    const busy = internalHandler(getProductsByIds, { logger, problems: defaultProblems }, async () => {
+      throw new BusyError('shelf');
+    });
+
+    await expect(unmapped({ productIds: [product.productId] })).rejects.toBeInstanceOf(ShelfEmptyError);
+    await expect(busy({ productIds: [product.productId] })).rejects.toMatchObject({ status: 503 });
+    expect(logged).toHaveBeenCalledTimes(2);
+    logged.mockRestore();
+  });
+
   it('turn a crashed or unreachable owner into 503 for the caller', async () => {
-    const handler = internalHandler(getProductsByIds, { logger }, async () => {
+    const handler = internalHandler(getProductsByIds, { logger, problems: defaultProblems }, async () => {
       throw new Error('table missing');
     });
     const client = internalClient(getProductsByIds, { env, client: invokingClient(handler) });

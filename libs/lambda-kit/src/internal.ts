@@ -13,10 +13,16 @@ import { requireEnv } from './config.js';
 import { HttpError, ServiceUnavailableError, ValidationError } from './errors.js';
 import type { Logger } from './logger.js';
 import { problemTypeBase, toProblemResponse } from './problem.js';
-import { defaultProblems, type ProblemTable } from './problems.js';
+import type { ProblemTable } from './problems.js';
 import { validateInput } from './validation.js';
 
 export type InternalLambdaHandler = (payload: unknown, context?: Context) => Promise<InternalResult<unknown>>;
+
+export interface InternalHandlerOptions {
+  logger: Logger;
+  /** The service's one domain-error → problem table (`src/problems.ts`). */
+  problems: ProblemTable;
+}
 
 /**
  * Serves an internal operation: validates the caller's input against the contract
@@ -25,7 +31,7 @@ export type InternalLambdaHandler = (payload: unknown, context?: Context) => Pro
  */
 export function internalHandler<Op extends InternalOperation>(
   operation: Op,
-  options: { logger: Logger; problems?: ProblemTable },
+  options: InternalHandlerOptions,
   implementation: (input: InternalInput<Op>) => Promise<InternalOutput<Op>>,
 ): InternalLambdaHandler {
   return async (payload) => {
@@ -35,7 +41,7 @@ export function internalHandler<Op extends InternalOperation>(
       if (!parsed.success) throw new ValidationError(parsed.errors);
       return { ok: true, result: await implementation(parsed.data) };
     } catch (thrown) {
-      const error = (options.problems ?? defaultProblems).toHttpError(thrown);
+      const error = options.problems.toHttpError(thrown);
       if (!(error instanceof HttpError) || error.status >= 500) {
         options.logger.error(`internal operation ${key} failed`, error instanceof Error ? error : String(error));
         throw error;

@@ -4,7 +4,10 @@ import { HttpError } from './errors.js';
 /** How one kind of domain error is answered over HTTP. */
 export interface ProblemMapping {
   status: number;
-  /** Problem type slug; defaults to the error's `code`. */
+  /**
+   * Problem type slug. Leave it out: the slug is the error's `code`. It exists for an
+   * answer older than the error that now causes it (carts answer BusyError as `cart-busy`).
+   */
   type?: string;
   headers?: Record<string, string>;
 }
@@ -16,7 +19,15 @@ export interface ProblemRule extends ProblemMapping {
 }
 
 export function problem(error: DomainErrorClass, mapping: ProblemMapping): ProblemRule {
+  // A refusal is a 4xx and a failure a 5xx; anything else in a problem table is a typo.
+  if (!Number.isInteger(mapping.status) || mapping.status < 400 || mapping.status > 599) {
+    throw new Error(`${error.name} is mapped to status ${mapping.status}; a problem's status is 400-599`);
+  }
   return { error, ...mapping };
+}
+
+function isDomainErrorClass(value: unknown): value is DomainErrorClass {
+  return typeof value === 'function' && (value === DomainError || value.prototype instanceof DomainError);
 }
 
 /**
@@ -45,13 +56,27 @@ export class ProblemTable {
     });
   }
 
-  /** True when some rule answers this error class (stack tests check every exported error is mapped). */
+  /** True when some rule answers this error class (itself or through a parent). */
   maps(errorClass: DomainErrorClass): boolean {
     return this.rules.some((rule) => rule.error === errorClass || errorClass.prototype instanceof rule.error);
   }
+
+  /**
+   * The names of the DomainError classes among a module's exports that no rule answers;
+   * each service's test passes its `domain/errors.ts` and expects none.
+   */
+  unmappedIn(moduleExports: Record<string, unknown>): string[] {
+    return Object.entries(moduleExports)
+      .filter(([, value]) => isDomainErrorClass(value) && !this.maps(value))
+      .map(([name]) => name);
+  }
 }
 
-/** Rules every service shares, tried after a service's own (which may answer these differently). */
+/**
+ * Rules for the shared errors any service meets without defining them (BusyError is
+ * what lambda-kit's transaction helper throws), so every service answers them alike.
+ * They come after a service's own rules, which may answer them differently.
+ */
 export const sharedProblemRules: readonly ProblemRule[] = [problem(BusyError, { status: 503, headers: { 'retry-after': '1' } })];
 
 export function defineProblems(...rules: ProblemRule[]): ProblemTable {

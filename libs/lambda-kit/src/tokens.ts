@@ -1,6 +1,4 @@
-import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { Role, UserId } from '@shoplane/contracts';
+import { Role, UserId, type Caller } from '@shoplane/contracts';
 import { platformVariables } from '@shoplane/manifest';
 import jwt from 'jsonwebtoken';
 import { requireEnv } from './config.js';
@@ -10,12 +8,9 @@ import { UnauthorizedError } from './errors.js';
 export const tokenAlgorithm = 'ES256';
 export const tokenLifetimeSeconds = 3600;
 /** Keys are re-read at most this often, so a rotation reaches warm containers. */
-const keyCacheSeconds = 300;
+export const keyCacheSeconds = 300;
 
-export interface Caller {
-  userId: string;
-  role: Role;
-}
+export type { Caller };
 
 export interface PublicKey {
   kid: string;
@@ -35,24 +30,6 @@ export interface TokenSettings {
 export interface KeySource {
   publicKeys(): Promise<PublicKey[]>;
   signingKey(): Promise<SigningKey>;
-}
-
-/** Keys from SSM (public) and Secrets Manager (private), cached by Powertools. */
-export function parameterKeySource(env: NodeJS.ProcessEnv = process.env): KeySource {
-  return {
-    async publicKeys() {
-      const name = requireEnv(platformVariables.publicKeysParameter, env);
-      const value = await getParameter<{ keys: PublicKey[] }>(name, { transform: 'json', maxAge: keyCacheSeconds });
-      if (!value?.keys?.length) throw new Error(`Parameter ${name} holds no public keys`);
-      return value.keys;
-    },
-    async signingKey() {
-      const name = requireEnv(platformVariables.signingKeySecret, env);
-      const value = await getSecret<SigningKey>(name, { transform: 'json', maxAge: keyCacheSeconds });
-      if (!value?.kid || !value.privateKeyPem) throw new Error(`Secret ${name} holds no signing key`);
-      return value;
-    },
-  };
 }
 
 export function tokenSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): TokenSettings {

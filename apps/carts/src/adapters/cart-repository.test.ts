@@ -1,8 +1,8 @@
 import { TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BusyError } from '@shoplane/contracts';
 import { localDynamoDbClient, localStoreEndpoint } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CartBusyError } from '../domain/errors.js';
 import { cartsTestbed, freshCustomer, storedCart, type CartsTestbed } from '../test-support.js';
 import { dynamoCartRepository } from './cart-repository.js';
 
@@ -56,14 +56,14 @@ describe('cart repository under transaction collisions', () => {
     expect(await storedCart(bed, userId)).toMatchObject({ lineCount: 1, lines: [{ productId: line.productId, qty: 2 }] });
   });
 
-  it('gives up with 409 cart-busy after its attempts, having changed nothing', async () => {
+  it('gives up with the cart busy after its attempts, having changed nothing', async () => {
     const { userId } = freshCustomer();
     const carts = dynamoCartRepository(collidingDocumentClient(5), bed.table.name, quickRetry);
 
     const adding = carts.addToLine(userId, line, new Date());
 
-    await expect(adding).rejects.toBeInstanceOf(CartBusyError);
-    await expect(adding).rejects.toMatchObject({ status: 409, problemType: 'cart-busy' });
+    await expect(adding).rejects.toBeInstanceOf(BusyError);
+    await expect(adding).rejects.toMatchObject({ data: { subject: 'cart' } });
     expect(await storedCart(bed, userId)).toEqual({ lineCount: 0, lines: [] });
   });
 

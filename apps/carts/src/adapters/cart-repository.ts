@@ -11,7 +11,6 @@ import {
 } from '@shoplane/lambda-kit';
 import type { LineChange } from '../domain/cart.js';
 import { chunked, maxQuantityBeforeAdding, refusalOfLineChange, refusalOfNewLine } from '../domain/cart-rules.js';
-import { CartBusyError } from '../domain/errors.js';
 import type { CartRepository } from '../domain/ports.js';
 import { headerKey, lineItem, lineKey, linePrefix, partitionOf, returnedItem, toExistingLine, toHeader, toLine, type Item } from './cart-table.js';
 
@@ -37,13 +36,9 @@ const linesPerClearTransaction = 25;
 
 /** `retry` says how hard to try when transactions on one cart collide; it also bounds how often a change looks again. */
 export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: string, retry: ConflictRetry = defaultConflictRetry): CartRepository {
-  /** One transaction on the cart; races that never settle are the cart's own 409 cart-busy. */
-  async function transactOnCart(items: TransactItem[]): Promise<void> {
-    try {
-      await transactWrite(client, items, { subject: 'cart', retry });
-    } catch (error) {
-      throw error instanceof BusyError ? new CartBusyError(error) : error;
-    }
+  /** One transaction on the cart; races that never settle are BusyError('cart'), answered 409 cart-busy (src/problems.ts). */
+  function transactOnCart(items: TransactItem[]): Promise<void> {
+    return transactWrite(client, items, { subject: 'cart', retry });
   }
 
   async function queryLines(userId: string): Promise<Item[]> {
@@ -146,7 +141,7 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
       if (await updateExistingLine(userId, change, now, mode)) return;
       if (await createLine(userId, change, now)) return;
     }
-    throw new CartBusyError(new Error('the line kept changing'));
+    throw new BusyError('cart', new Error('the line kept changing'));
   }
 
   return {
@@ -197,7 +192,7 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
           lastCancellation = error;
         }
       }
-      throw new CartBusyError(lastCancellation);
+      throw new BusyError('cart', lastCancellation);
     },
   };
 }

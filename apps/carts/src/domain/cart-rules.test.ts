@@ -1,9 +1,9 @@
-import { cartLimits } from '@shoplane/contracts';
+import { cartLimits, ProductNotFoundError } from '@shoplane/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testProduct } from '../test-support.js';
 import { chunked, maxQuantityBeforeAdding, refusalOfLineChange, refusalOfNewLine, requireSellable } from './cart-rules.js';
-import { CartFullError, CurrencyMismatchError, LineQuantityLimitError, ProductNotFoundError, ProductUnavailableError } from './errors.js';
+import { CartFullError, CurrencyMismatchError, LineQuantityLimitError, ProductUnavailableError } from './errors.js';
 
 const change = { productId: 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V', quantity: 5, currency: 'USD' as const };
 

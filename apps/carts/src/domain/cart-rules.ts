@@ -1,6 +1,6 @@
-import { cartLimits, type Product } from '@shoplane/contracts';
+import { cartLimits, ProductNotFoundError, type DomainError, type Product } from '@shoplane/contracts';
 import type { CartHeaderState, ExistingLineState, LineChange } from './cart.js';
-import { CartFullError, CurrencyMismatchError, LineQuantityLimitError, ProductNotFoundError, ProductUnavailableError } from './errors.js';
+import { CartFullError, CurrencyMismatchError, LineQuantityLimitError, ProductUnavailableError } from './errors.js';
 
 /** The product a customer may put in a cart: it exists and is still sold. */
 export function requireSellable(productId: string, found: readonly Product[]): Product {
@@ -16,7 +16,7 @@ export function maxQuantityBeforeAdding(quantity: number): number {
 }
 
 /** Why the store refused to change an existing line: the currency rule first, then the quantity limit. */
-export function refusalOfLineChange(existing: ExistingLineState, change: LineChange): Error {
+export function refusalOfLineChange(existing: ExistingLineState, change: LineChange): DomainError {
   if (existing.currency !== change.currency) return new CurrencyMismatchError(existing.currency, change.currency);
   return new LineQuantityLimitError(existing.qty);
 }
@@ -25,7 +25,7 @@ export function refusalOfLineChange(existing: ExistingLineState, change: LineCha
  * Why the store refused a new line, from the header as it is now; undefined when the
  * header no longer refuses (another request emptied the cart meanwhile: try again).
  */
-export function refusalOfNewLine(header: CartHeaderState | undefined, change: LineChange): Error | undefined {
+export function refusalOfNewLine(header: CartHeaderState | undefined, change: LineChange): DomainError | undefined {
   if (!header || header.lineCount <= 0) return undefined;
   if (header.currency !== undefined && header.currency !== change.currency) return new CurrencyMismatchError(header.currency, change.currency);
   if (header.lineCount >= cartLimits.maxLines) return new CartFullError();

@@ -1,5 +1,4 @@
-import type { AddCartItemRequest, Cart, Product, SetCartItemRequest } from '@shoplane/contracts';
-import type { Caller } from '@shoplane/lambda-kit';
+import type { AddCartItemRequest, Caller, Cart, Product, SetCartItemRequest } from '@shoplane/contracts';
 import { requireSellable } from './cart-rules.js';
 import { CartItemNotFoundError } from './errors.js';
 import type { CartRepository, ProductCatalogue } from './ports.js';

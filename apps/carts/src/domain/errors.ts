@@ -1,48 +1,38 @@
-import { cartLimits } from '@shoplane/contracts';
-import { ConflictError, HttpError, NotFoundError } from '@shoplane/lambda-kit';
+import { cartLimits, DomainError } from '@shoplane/contracts';
 
-export class ProductNotFoundError extends NotFoundError {
-  constructor() {
-    super('No product has this id.', 'product-not-found');
-  }
-}
+// ProductNotFoundError is products' own answer, shared through @shoplane/contracts; a cart
+// that is contended past its retries throws contracts' BusyError('cart').
 
 /** The product exists but is archived: no longer sold, so it cannot be added. */
-export class ProductUnavailableError extends HttpError {
+export class ProductUnavailableError extends DomainError {
   constructor() {
-    super(422, 'product-unavailable', { detail: 'This product is no longer sold.' });
+    super('product-unavailable', 'This product is no longer sold.');
   }
 }
 
-export class LineQuantityLimitError extends HttpError {
+export class LineQuantityLimitError extends DomainError {
   constructor(quantityInCart: number) {
-    super(422, 'quantity-limit-exceeded', {
-      detail: `A cart holds at most ${cartLimits.maxQuantity} units of one product; this cart already has ${quantityInCart}.`,
-    });
+    super(
+      'quantity-limit-exceeded',
+      `A cart holds at most ${cartLimits.maxQuantity} units of one product; this cart already has ${quantityInCart}.`,
+    );
   }
 }
 
-export class CartFullError extends HttpError {
+export class CartFullError extends DomainError {
   constructor() {
-    super(422, 'cart-full', { detail: `A cart holds at most ${cartLimits.maxLines} different products; remove one first.` });
+    super('cart-full', `A cart holds at most ${cartLimits.maxLines} different products; remove one first.`);
   }
 }
 
-export class CurrencyMismatchError extends ConflictError {
+export class CurrencyMismatchError extends DomainError {
   constructor(cartCurrency: string, productCurrency: string) {
-    super(`This cart is priced in ${cartCurrency}; the product is sold in ${productCurrency}.`, 'currency-mismatch');
+    super('currency-mismatch', `This cart is priced in ${cartCurrency}; the product is sold in ${productCurrency}.`);
   }
 }
 
-export class CartItemNotFoundError extends NotFoundError {
+export class CartItemNotFoundError extends DomainError {
   constructor() {
-    super('This product is not in the cart.', 'cart-item-not-found');
-  }
-}
-
-/** Too many simultaneous changes to one cart kept colliding; nothing was changed, so a retry is safe. */
-export class CartBusyError extends ConflictError {
-  constructor(cause: unknown) {
-    super('The cart is being changed by other requests; try again.', 'cart-busy', { cause, headers: { 'retry-after': '1' } });
+    super('cart-item-not-found', 'This product is not in the cart.');
   }
 }

@@ -6,7 +6,7 @@ export interface CartRepository {
   load(userId: string): Promise<StoredCart>;
   /**
    * Adds `quantity` units to the product's line, creating it. Atomic against concurrent
-   * changes; throws LineQuantityLimitError, CartFullError, CurrencyMismatchError, CartBusyError.
+   * changes; throws LineQuantityLimitError, CartFullError, CurrencyMismatchError, BusyError.
    */
   addToLine(userId: string, change: LineChange, now: Date): Promise<void>;
   /** Sets the line's quantity (at least 1), creating it; throws as `addToLine`. */

@@ -1,10 +1,11 @@
 import { clearCart } from '@shoplane/contracts';
-import { httpHandler, type TokenVerifier } from '@shoplane/lambda-kit';
+import { httpHandler, platformTokenVerifier, type TokenVerifier } from '@shoplane/lambda-kit';
 import { cartDependencies, logger } from '../adapters/dependencies.js';
 import { emptyCart, type CartDependencies } from '../domain/carts.js';
+import { problems } from '../problems.js';
 
-export function clearCartHandler(deps: () => CartDependencies, verifier?: () => TokenVerifier) {
-  return httpHandler(clearCart, { logger, verifier }, async ({ caller }) => {
+export function clearCartHandler(deps: () => CartDependencies, verifier: () => TokenVerifier = platformTokenVerifier) {
+  return httpHandler(clearCart, { logger, problems, verifier }, async ({ caller }) => {
     await emptyCart(deps(), caller);
     return { status: 204 };
   });

@@ -1,50 +1,49 @@
-import { ConflictError, HttpError, NotFoundError } from '@shoplane/lambda-kit';
+import { DomainError } from '@shoplane/contracts';
 import type { ReservationShortfall } from './stock.js';
 
-export class StockNotFoundError extends NotFoundError {
+export class StockNotFoundError extends DomainError {
   constructor() {
-    super('Inventory has no stock record for this product.', 'stock-not-found');
+    super('stock-not-found', 'Inventory has no stock record for this product.');
   }
 }
 
 /**
  * A reservation naming a product inventory does not know (never created, or its
- * ProductCreated not processed yet). 404 rather than 422: the request is well formed,
- * it refers to something that does not exist here.
+ * ProductCreated not processed yet): the request is well formed, it refers to
+ * something that does not exist here.
  */
-export class UnknownProductError extends HttpError {
+export class UnknownProductError extends DomainError {
   constructor(unknownLines: number[]) {
-    super(404, 'unknown-product', {
-      detail: 'Inventory has no stock record for some products; see `errors`.',
-      errors: unknownLines.map((index) => ({ path: `items.${index}.productId`, message: 'has no stock record' })),
+    super('unknown-product', 'Inventory has no stock record for some products; see `errors`.', {
+      violations: unknownLines.map((index) => ({ path: `items.${index}.productId`, message: 'has no stock record' })),
     });
   }
 }
 
-export class InsufficientStockError extends ConflictError {
+export class InsufficientStockError extends DomainError {
   constructor(short: ReservationShortfall['short']) {
-    super('Some lines ask for more than is available; nothing was reserved. See `errors`.', 'insufficient-stock', {
-      errors: short.map(({ index, available }) => ({ path: `items.${index}.quantity`, message: `only ${available} available` })),
+    super('insufficient-stock', 'Some lines ask for more than is available; nothing was reserved. See `errors`.', {
+      violations: short.map(({ index, available }) => ({ path: `items.${index}.quantity`, message: `only ${available} available` })),
     });
   }
 }
 
-export class ReservationNotFoundError extends NotFoundError {
+export class ReservationNotFoundError extends DomainError {
   constructor() {
-    super('No reservation has this id.', 'reservation-not-found');
+    super('reservation-not-found', 'No reservation has this id.');
   }
 }
 
 /** The same reservation id sent again with other items: a caller bug, never silently merged. */
-export class ReservationMismatchError extends ConflictError {
+export class ReservationMismatchError extends DomainError {
   constructor() {
-    super('This reservation id is already used for other items.', 'reservation-mismatch');
+    super('reservation-mismatch', 'This reservation id is already used for other items.');
   }
 }
 
 /** A transition the reservation's state does not allow, e.g. releasing a committed one. */
-export class ReservationStateError extends ConflictError {
+export class ReservationStateError extends DomainError {
   constructor(status: 'committed' | 'released', attempted: string) {
-    super(`The reservation is already ${status}; it cannot be ${attempted}.`, `reservation-${status}`);
+    super(`reservation-${status}`, `The reservation is already ${status}; it cannot be ${attempted}.`);
   }
 }

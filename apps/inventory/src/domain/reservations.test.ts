@@ -1,4 +1,4 @@
-import { ServiceUnavailableError } from '@shoplane/lambda-kit';
+import { BusyError } from '@shoplane/contracts';
 import { describe, expect, it } from 'vitest';
 import { ReservationStateError } from './errors.js';
 import type { ReservationRepository, ReserveOutcome } from './ports.js';
@@ -41,11 +41,11 @@ describe('reserve, when a refusal is out of date', () => {
     expect(calls.reserve).toBe(2);
   });
 
-  it('answers 503 instead of guessing when that keeps happening', async () => {
+  it('answers busy instead of guessing when that keeps happening', async () => {
     const refusedButAvailable: ReserveOutcome = { kind: 'refused', stock: stockOf(5) };
     const { deps } = scriptedRepository({ reserve: [refusedButAvailable, refusedButAvailable, refusedButAvailable] });
 
-    await expect(reserve(deps, request)).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(reserve(deps, request)).rejects.toBeInstanceOf(BusyError);
   });
 });
 

@@ -1,5 +1,4 @@
-import type { InternalInput, reserveStock } from '@shoplane/contracts';
-import { ServiceUnavailableError } from '@shoplane/lambda-kit';
+import { BusyError, type InternalInput, type reserveStock } from '@shoplane/contracts';
 import { InsufficientStockError, ReservationNotFoundError, UnknownProductError } from './errors.js';
 import { now, type InventoryDependencies } from './inventory.js';
 import {
@@ -35,7 +34,7 @@ export async function reserve(deps: ReservationDependencies, input: InternalInpu
     const shortfall = shortfallOf(input.items, outcome.stock);
     if (shortfall.unknown.length > 0) throw new UnknownProductError(shortfall.unknown);
     if (!isSatisfiable(shortfall)) throw new InsufficientStockError(shortfall.short);
-    if (attempt >= reserveAttempts) throw new ServiceUnavailableError('Stock is changing too fast right now; try again.');
+    if (attempt >= reserveAttempts) throw new BusyError('stock');
   }
 }
 

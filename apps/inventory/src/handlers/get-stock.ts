@@ -1,13 +1,13 @@
 import { getStock } from '@shoplane/contracts';
-import { httpHandler, type TokenVerifier } from '@shoplane/lambda-kit';
+import { httpHandler, platformTokenVerifier, type TokenVerifier } from '@shoplane/lambda-kit';
 import { inventory, logger } from '../adapters/dependencies.js';
 import { stockOf, type InventoryDependencies } from '../domain/inventory.js';
+import { problems } from '../problems.js';
 
-export function getStockHandler(deps: () => Pick<InventoryDependencies, 'stock'>, verifier?: () => TokenVerifier) {
-  return httpHandler(getStock, { logger, verifier }, async ({ params }) => ({
+export function getStockHandler(deps: () => Pick<InventoryDependencies, 'stock'>, verifier: () => TokenVerifier = platformTokenVerifier) {
+  return httpHandler(getStock, { logger, problems, verifier }, async ({ params }) => ({
     status: 200,
     body: await stockOf(deps(), params.productId),
-    headers: { 'cache-control': 'private, no-store' },
   }));
 }
 

@@ -1,10 +1,10 @@
 import { createOrder } from '@shoplane/contracts';
-import { httpHandler, type IdempotencyStore, type TokenVerifier } from '@shoplane/lambda-kit';
+import { httpHandler, platformTokenVerifier, type IdempotencyStore, type TokenVerifier } from '@shoplane/lambda-kit';
 import { idempotencyStore, logger, orderDependencies } from '../adapters/dependencies.js';
 import { placeOrder, type OrdersDependencies } from '../domain/orders.js';
 import { problems } from '../problems.js';
 
-export function createOrderHandler(deps: () => OrdersDependencies, idempotency: () => IdempotencyStore, verifier?: () => TokenVerifier) {
+export function createOrderHandler(deps: () => OrdersDependencies, idempotency: () => IdempotencyStore, verifier: () => TokenVerifier = platformTokenVerifier) {
   // A replayed answer is a 200: the retry placed nothing new.
   return httpHandler(createOrder, { logger, idempotency, verifier, problems, replayStatus: 200 }, async ({ caller, body, correlationId, idempotencyKey }) => {
     const placed = await placeOrder(deps(), { caller, request: body, correlationId, idempotencyKey });

@@ -1,15 +1,17 @@
-import type {
-  CreateProductRequest,
-  EventData,
-  InternalOutput,
-  ListProductsQuery,
-  Product,
-  ProductPage,
-  UpdateProductRequest,
-  getProductsByIds,
+import {
+  newId,
+  ProductNotFoundError,
+  toEnvelope,
+  type CreateProductRequest,
+  type EventData,
+  type InternalOutput,
+  type ListProductsQuery,
+  type Product,
+  type ProductPage,
+  type UpdateProductRequest,
+  type getProductsByIds,
 } from '@shoplane/contracts';
-import { newId, toEnvelope } from '@shoplane/lambda-kit';
-import { ProductChangedConcurrentlyError, ProductNotFoundError } from './errors.js';
+import { ProductChangedConcurrentlyError } from './errors.js';
 import { listingPlan } from './listing.js';
 import type { ProductRepository } from './ports.js';
 import { applyPatch, archived, newProduct, stockLevel, toProduct } from './product.js';

@@ -1,7 +1,8 @@
 import { maxMinorUnits } from '@shoplane/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvertedPriceRangeError, listingPlan } from './listing.js';
+import { InvertedPriceRangeError } from './errors.js';
+import { listingPlan } from './listing.js';
 
 describe('listing plan', () => {
   it('lists everything newest first without filters, 20 to a page', () => {

@@ -1,5 +1,5 @@
 import { maxMinorUnits, type ListProductsQuery } from '@shoplane/contracts';
-import { ValidationError } from '@shoplane/lambda-kit';
+import { InvertedPriceRangeError } from './errors.js';
 
 export const defaultPageSize = 20;
 
@@ -27,12 +27,6 @@ export interface ListingPlan {
    * is not part of it, so a client may change `limit` between pages.
    */
   scope: string;
-}
-
-export class InvertedPriceRangeError extends ValidationError {
-  constructor() {
-    super([{ path: 'query.minPrice', message: 'must not be greater than maxPrice' }]);
-  }
 }
 
 export function listingPlan(query: ListProductsQuery): ListingPlan {

@@ -1,10 +1,11 @@
 import { archiveProduct as archiveProductOperation } from '@shoplane/contracts';
-import { httpHandler, type TokenVerifier } from '@shoplane/lambda-kit';
+import { httpHandler, platformTokenVerifier, type TokenVerifier } from '@shoplane/lambda-kit';
 import { catalogue, logger } from '../adapters/dependencies.js';
 import { archiveProduct, type CatalogueDependencies } from '../domain/catalogue.js';
+import { problems } from '../problems.js';
 
-export function archiveProductHandler(deps: () => CatalogueDependencies, verifier?: () => TokenVerifier) {
-  return httpHandler(archiveProductOperation, { logger, verifier }, async ({ params, correlationId }) => {
+export function archiveProductHandler(deps: () => CatalogueDependencies, verifier: () => TokenVerifier = platformTokenVerifier) {
+  return httpHandler(archiveProductOperation, { logger, problems, verifier }, async ({ params, correlationId }) => {
     await archiveProduct(deps(), params.productId, correlationId);
     return { status: 204 };
   });

@@ -1,12 +1,4 @@
-import {
-  createDocumentClient,
-  createLogger,
-  createTokenSigner,
-  once,
-  parameterKeySource,
-  serviceTableName,
-  tokenSettingsFromEnv,
-} from '@shoplane/lambda-kit';
+import { createDocumentClient, createLogger, once, serviceTableName } from '@shoplane/lambda-kit';
 import type { AccountDependencies } from '../domain/accounts.js';
 import { bcryptHasher } from './password-hasher.js';
 import { dynamoUserRepository } from './user-repository.js';
@@ -21,5 +13,3 @@ export const accounts = once(
     hasher: bcryptHasher(),
   }),
 );
-
-export const tokenSigner = once(() => createTokenSigner(parameterKeySource(), tokenSettingsFromEnv()));

@@ -1,7 +1,6 @@
-import type { LoginRequest, RegisterUserRequest, UserProfile } from '@shoplane/contracts';
-import { newId, toEnvelope, type Caller, type IssuedToken, type TokenSigner } from '@shoplane/lambda-kit';
+import { newId, toEnvelope, type Caller, type LoginRequest, type RegisterUserRequest, type UserProfile } from '@shoplane/contracts';
 import { InvalidCredentialsError, UserNotFoundError } from './errors.js';
-import type { PasswordHasher, UserRepository } from './ports.js';
+import type { IssuedToken, PasswordHasher, TokenSigner, UserRepository } from './ports.js';
 import { newCustomer, toProfile } from './user.js';
 
 export interface AccountDependencies {

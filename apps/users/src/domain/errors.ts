@@ -1,20 +1,23 @@
-import { ConflictError, NotFoundError, UnauthorizedError } from '@shoplane/lambda-kit';
+import { DomainError } from '@shoplane/contracts';
 
-export class EmailAlreadyRegisteredError extends ConflictError {
+export class EmailAlreadyRegisteredError extends DomainError {
   constructor() {
-    super('An account with this email already exists.', 'email-already-registered');
+    super('email-already-registered', 'An account with this email already exists.');
   }
 }
 
-/** Same answer for an unknown email and a wrong password: the API does not reveal which accounts exist. */
-export class InvalidCredentialsError extends UnauthorizedError {
+/**
+ * Same answer for an unknown email and a wrong password: the API does not reveal which
+ * accounts exist. Its code is the generic `unauthorized`, the answer a bad token gets too.
+ */
+export class InvalidCredentialsError extends DomainError {
   constructor() {
-    super('The email or password is not correct.');
+    super('unauthorized', 'The email or password is not correct.');
   }
 }
 
-export class UserNotFoundError extends NotFoundError {
+export class UserNotFoundError extends DomainError {
   constructor() {
-    super('The account no longer exists.', 'user-not-found');
+    super('user-not-found', 'The account no longer exists.');
   }
 }

@@ -1,4 +1,4 @@
-import type { DomainEvent, Role } from '@shoplane/contracts';
+import type { Caller, DomainEvent, Role } from '@shoplane/contracts';
 import type { User } from './user.js';
 
 export interface UserRepository {
@@ -15,4 +15,15 @@ export interface PasswordHasher {
   verify(password: string, hash: string): Promise<boolean>;
   /** Spends the time of one verification, for callers that have no hash to check. */
   verifyAgainstDummy(password: string): Promise<void>;
+}
+
+export interface IssuedToken {
+  token: string;
+  /** Seconds until the token expires. */
+  expiresIn: number;
+}
+
+/** Mints a caller's bearer token (lambda-kit's platform signer in production). */
+export interface TokenSigner {
+  sign(caller: Caller): Promise<IssuedToken>;
 }

@@ -1,13 +1,16 @@
 import { loginUser } from '@shoplane/contracts';
-import { httpHandler, type TokenSigner } from '@shoplane/lambda-kit';
-import { accounts, logger, tokenSigner } from '../adapters/dependencies.js';
+import { httpHandler, platformTokenSigner } from '@shoplane/lambda-kit';
+import { accounts, logger } from '../adapters/dependencies.js';
 import { logIn, type AccountDependencies } from '../domain/accounts.js';
+import type { TokenSigner } from '../domain/ports.js';
+import { problems } from '../problems.js';
 
 export function loginHandler(deps: () => AccountDependencies & { signer: TokenSigner }) {
-  return httpHandler(loginUser, { logger }, async ({ body }) => {
+  return httpHandler(loginUser, { logger, problems }, async ({ body }) => {
     const session = await logIn(deps(), body);
+    // A public operation gets no cache-control from the wrapper, and a token must never be cached.
     return { status: 200, body: session, headers: { 'cache-control': 'no-store' } };
   });
 }
 
-export const handler = loginHandler(() => ({ ...accounts(), signer: tokenSigner() }));
+export const handler = loginHandler(() => ({ ...accounts(), signer: platformTokenSigner() }));
