@@ -1,4 +1,4 @@
-import { newId } from '@shoplane/lambda-kit';
+import { newId } from '@shoplane/contracts';
 import { describe, expect, it } from 'vitest';
 import type { Recipient } from './notification.js';
 import { orderConfirmationEmail, orderFailureEmail, requestedMessage, welcomeEmail } from './templates.js';

@@ -1,5 +1,4 @@
-import { BusyError, type DomainEvent, type InternalOutput, type OrderFailureReason, type validateOrder } from '@shoplane/contracts';
-import { toEnvelope, type Caller } from '@shoplane/lambda-kit';
+import { BusyError, type DomainEvent, type InternalOutput, type OrderFailureReason, type validateOrder, toEnvelope, type Caller } from '@shoplane/contracts';
 import { OrderNotFoundError, OrderNotPayableError } from './errors.js';
 import { moved, type MoveDetails, type StoredOrder } from './order.js';
 import { now, type OrdersDependencies } from './orders.js';

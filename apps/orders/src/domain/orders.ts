@@ -1,5 +1,5 @@
 import type { CreateOrderRequest, ListOrdersQuery, Order, OrderStatus, Product } from '@shoplane/contracts';
-import { newId, toEnvelope, type Caller } from '@shoplane/lambda-kit';
+import { newId, toEnvelope, type Caller } from '@shoplane/contracts';
 import { OrderNotFoundError } from './errors.js';
 import { toOrderView, type StoredOrder } from './order.js';
 import type { CartSource, OrderPage, OrderRepository, ProductCatalogue } from './ports.js';
