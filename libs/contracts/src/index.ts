@@ -2,6 +2,7 @@ import type { HttpOperation } from './http.js';
 import { cartOperations } from './carts.js';
 import { productOperations } from './catalogue.js';
 import { inventoryOperations } from './inventory.js';
+import { paymentOperations } from './payments.js';
 import { userOperations } from './users.js';
 
 export * from './http.js';
@@ -16,6 +17,7 @@ export * from './inventory.js';
 export * from './carts.js';
 export * from './internal.js';
 export * from './checkout.js';
+export * from './payments.js';
 
-/** Every operation of the API, in documentation order. */
-export const allOperations: HttpOperation[] = [...userOperations, ...productOperations, ...inventoryOperations, ...cartOperations];
+/** Every operation of the API, in documentation order (payments' webhooks go after orders' operations). */
+export const allOperations: HttpOperation[] = [...userOperations, ...productOperations, ...inventoryOperations, ...cartOperations, ...paymentOperations];

@@ -18,6 +18,7 @@ const tagDescriptions: Record<string, string> = {
   products: 'The catalogue: admins create and change products; anyone can browse.',
   inventory: 'Stock records, kept by inventory from `ProductCreated` and changed only by conditional writes.',
   carts: 'The caller\'s shopping cart, always priced from the catalogue.',
+  payments: 'Provider webhooks (Stripe, Razorpay): signed by the provider, verified over the raw body, idempotent.',
 };
 
 const idempotencyKeyHeader = z
