@@ -1,0 +1,68 @@
+import type { Logger } from '@shoplane/lambda-kit';
+import type { ProviderName } from '../domain/payment.js';
+import type { PaymentGateway } from '../domain/ports.js';
+import { razorpayGateway, type RazorpayPayer } from './razorpay-gateway.js';
+import { routedGateway } from './routed-gateway.js';
+import { sandboxGateway, type SandboxApprovals } from './sandbox-gateway.js';
+import { secretNamedBy } from './secrets.js';
+import { stripeGateway } from './stripe-gateway.js';
+import { paymentsVariables, type GatewayMode } from '../variables.js';
+
+export const defaultApprovalDelayMs = 2000;
+
+/**
+ * Razorpay's server-to-server UPI API requires the payer's email, phone and browser
+ * details; the order contract carries none of them, so the shop's own are sent.
+ */
+const shopPayer: RazorpayPayer = {
+  email: 'payments@shoplane.example',
+  contact: '+910000000000',
+  ip: '127.0.0.1',
+  referer: 'https://shoplane.example/',
+  userAgent: 'shoplane-payments',
+};
+
+export function gatewayMode(env: NodeJS.ProcessEnv = process.env): GatewayMode {
+  const mode = env[paymentsVariables.gateway]?.trim() || 'sandbox';
+  if (mode !== 'sandbox' && mode !== 'live') throw new Error(`${paymentsVariables.gateway} must be "sandbox" or "live", not "${mode}".`);
+  return mode;
+}
+
+function approvalDelayMs(env: NodeJS.ProcessEnv): number {
+  const raw = env[paymentsVariables.sandboxApprovalDelayMs]?.trim();
+  if (!raw) return defaultApprovalDelayMs;
+  const delay = Number(raw);
+  if (!Number.isInteger(delay) || delay < 0) throw new Error(`${paymentsVariables.sandboxApprovalDelayMs} must be a whole number of milliseconds, not "${raw}".`);
+  return delay;
+}
+
+/** The sandbox's approvals, where the environment says where to send them (process-payment's does). */
+function sandboxApprovals(env: NodeJS.ProcessEnv, logger: Logger): SandboxApprovals | undefined {
+  const webhookBaseUrl = env[paymentsVariables.sandboxWebhookUrl]?.trim();
+  if (!webhookBaseUrl) return undefined;
+  return {
+    webhookBaseUrl,
+    webhookSecret: secretNamedBy(paymentsVariables.razorpayWebhookSecret, env),
+    delayMs: approvalDelayMs(env),
+    onUndelivered: (error) => logger.warn('the sandbox could not deliver an approval webhook', { reason: error instanceof Error ? error.message : String(error) }),
+  };
+}
+
+/** The gateway the environment asks for; each provider reads its secret on first use. */
+export function configuredGateway(env: NodeJS.ProcessEnv, logger: Logger): PaymentGateway {
+  if (gatewayMode(env) === 'sandbox') {
+    return routedGateway({ CARD: 'sandbox', UPI: 'sandbox' }, { sandbox: () => sandboxGateway({ approvals: sandboxApprovals(env, logger) }) });
+  }
+  return routedGateway(
+    { CARD: 'stripe', UPI: 'razorpay' },
+    {
+      stripe: () => stripeGateway({ apiKey: secretNamedBy(paymentsVariables.stripeApiKeySecret, env) }),
+      razorpay: () => razorpayGateway({ credentials: secretNamedBy(paymentsVariables.razorpayApiKeySecret, env), payer: shopPayer }),
+    },
+  );
+}
+
+/** Who a Razorpay-shaped webhook comes from: the sandbox sends them too, for its own payments. */
+export function razorpayWebhookProvider(env: NodeJS.ProcessEnv = process.env): ProviderName {
+  return gatewayMode(env) === 'sandbox' ? 'sandbox' : 'razorpay';
+}
