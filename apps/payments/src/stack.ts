@@ -18,9 +18,10 @@ export interface PaymentsStackOptions extends CreateServiceStackOptions {
   gatewayMode?: GatewayMode;
 }
 
-type ProviderSecret = 'stripeApiKey' | 'stripeWebhook' | 'razorpayApiKey' | 'razorpayWebhook';
+export type ProviderSecret = 'stripeApiKey' | 'stripeWebhook' | 'razorpayApiKey' | 'razorpayWebhook';
 
-const secretDescriptions: Record<ProviderSecret, { variable: string; name: string; description: string }> = {
+/** The provider secrets: the variable naming each, its name under `shoplane/<stage>/payments/`, and what it holds. */
+export const providerSecrets: Record<ProviderSecret, { variable: string; name: string; description: string }> = {
   stripeApiKey: { variable: paymentsVariables.stripeApiKeySecret, name: 'stripe-api-key', description: 'Stripe secret API key (sk_live_… / sk_test_…)' },
   stripeWebhook: { variable: paymentsVariables.stripeWebhookSecret, name: 'stripe-webhook-secret', description: 'Signing secret of the Stripe webhook endpoint (whsec_…)' },
   razorpayApiKey: { variable: paymentsVariables.razorpayApiKeySecret, name: 'razorpay-api-key', description: 'Razorpay API key as JSON {"keyId":"rzp_…","keySecret":"…"}' },
@@ -65,7 +66,7 @@ export function createPaymentsStack(app: App, options: PaymentsStackOptions = {}
   const disposable = isDisposableStage(stack.stage);
 
   const secrets = new Map<ProviderSecret, Secret>();
-  for (const [key, { name, description }] of Object.entries(secretDescriptions) as [ProviderSecret, (typeof secretDescriptions)[ProviderSecret]][]) {
+  for (const [key, { name, description }] of Object.entries(providerSecrets) as [ProviderSecret, (typeof providerSecrets)[ProviderSecret]][]) {
     const secret = new Secret(stack, `${key[0]?.toUpperCase()}${key.slice(1)}Secret`, {
       secretName: `shoplane/${stack.stage}/payments/${name}`,
       description: `${description}. Created with a random placeholder; put the provider's value in before switching to live.`,
@@ -90,7 +91,7 @@ export function createPaymentsStack(app: App, options: PaymentsStackOptions = {}
       const secret = secrets.get(key);
       if (!secret) throw new Error(`no ${key} secret`);
       secret.grantRead(fn);
-      fn.addEnvironment(secretDescriptions[key].variable, secret.secretArn);
+      fn.addEnvironment(providerSecrets[key].variable, secret.secretArn);
     }
     if (grants.completesTasks) {
       fn.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [stateMachineArn] }));

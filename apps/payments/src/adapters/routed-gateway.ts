@@ -23,9 +23,9 @@ export function routedGateway(
   };
 
   return {
-    charge: (request) => providerFor(routes[request.method]).charge(request),
-    refund: (request) => providerFor(request.provider).refund(request),
-    cancel: (request) => providerFor(request.provider).cancel(request),
+    charge: async (request) => providerFor(routes[request.method]).charge(request),
+    refund: async (request) => providerFor(request.provider).refund(request),
+    cancel: async (request) => providerFor(request.provider).cancel(request),
     async settled() {
       await Promise.all([...built.values()].map((gateway) => gateway.settled()));
     },
