@@ -4,6 +4,7 @@ import { startFakeApi, type FakeApi } from '../testing/fake-http.js';
 import { paymentsVariables } from '../variables.js';
 import { configuredGateway, gatewayMode, razorpayWebhookProvider } from './configuration.js';
 import { secretNamedBy } from './secrets.js';
+import { stripeFromEnvironment } from './stripe-gateway.js';
 
 const logger = createLogger('payments-test');
 const card = () => {
@@ -23,7 +24,7 @@ describe('payments configuration', () => {
   });
 
   it('in live mode routes a card to Stripe, which fails fast naming the variable that should hold its key\'s secret name', async () => {
-    const gateway = configuredGateway({ [paymentsVariables.gateway]: 'live' }, logger);
+    const gateway = configuredGateway({ [paymentsVariables.gateway]: 'live' }, logger, { stripe: stripeFromEnvironment });
 
     await expect(gateway.charge(card())).rejects.toThrow(MissingConfigurationError);
     await expect(gateway.charge(card())).rejects.toThrow(paymentsVariables.stripeApiKeySecret);
@@ -33,6 +34,10 @@ describe('payments configuration', () => {
     const env = { [paymentsVariables.sandboxWebhookUrl]: 'http://localhost:3000', [paymentsVariables.razorpayWebhookSecret]: 'name', [paymentsVariables.sandboxApprovalDelayMs]: 'soon' };
 
     await expect(configuredGateway(env, logger).charge(card())).rejects.toThrow(/PAYMENTS_SANDBOX_APPROVAL_DELAY_MS/);
+  });
+
+  it('refuses a live charge for a provider the function was not built with', async () => {
+    await expect(configuredGateway({ [paymentsVariables.gateway]: 'live' }, logger, {}).charge(card())).rejects.toThrow(/no stripe gateway/);
   });
 
   it('attributes Razorpay-shaped webhooks to the sandbox in sandbox mode', () => {

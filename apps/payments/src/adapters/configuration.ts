@@ -1,26 +1,12 @@
 import type { Logger } from '@shoplane/lambda-kit';
 import type { ProviderName } from '../domain/payment.js';
 import type { PaymentGateway } from '../domain/ports.js';
-import { razorpayGateway, type RazorpayPayer } from './razorpay-gateway.js';
+import { paymentsVariables, type GatewayMode } from '../variables.js';
 import { routedGateway } from './routed-gateway.js';
 import { sandboxGateway, type SandboxApprovals } from './sandbox-gateway.js';
 import { secretNamedBy } from './secrets.js';
-import { stripeGateway } from './stripe-gateway.js';
-import { paymentsVariables, type GatewayMode } from '../variables.js';
 
 export const defaultApprovalDelayMs = 2000;
-
-/**
- * Razorpay's server-to-server UPI API requires the payer's email, phone and browser
- * details; the order contract carries none of them, so the shop's own are sent.
- */
-const shopPayer: RazorpayPayer = {
-  email: 'payments@shoplane.example',
-  contact: '+910000000000',
-  ip: '127.0.0.1',
-  referer: 'https://shoplane.example/',
-  userAgent: 'shoplane-payments',
-};
 
 export function gatewayMode(env: NodeJS.ProcessEnv = process.env): GatewayMode {
   const mode = env[paymentsVariables.gateway]?.trim() || 'sandbox';
@@ -48,17 +34,24 @@ function sandboxApprovals(env: NodeJS.ProcessEnv, logger: Logger): SandboxApprov
   };
 }
 
-/** The gateway the environment asks for; each provider reads its secret on first use. */
-export function configuredGateway(env: NodeJS.ProcessEnv, logger: Logger): PaymentGateway {
+/**
+ * The live providers a function may call, each built from the environment on first use.
+ * A function lists only those it calls, so its bundle carries only their SDKs.
+ */
+export interface LiveProviders {
+  stripe?: (env: NodeJS.ProcessEnv) => PaymentGateway;
+  razorpay?: (env: NodeJS.ProcessEnv) => PaymentGateway;
+}
+
+/** The gateway the environment asks for: the sandbox, or Stripe for cards and Razorpay for UPI. */
+export function configuredGateway(env: NodeJS.ProcessEnv, logger: Logger, live: LiveProviders = {}): PaymentGateway {
   if (gatewayMode(env) === 'sandbox') {
     return routedGateway({ CARD: 'sandbox', UPI: 'sandbox' }, { sandbox: () => sandboxGateway({ approvals: sandboxApprovals(env, logger) }) });
   }
+  const { stripe, razorpay } = live;
   return routedGateway(
     { CARD: 'stripe', UPI: 'razorpay' },
-    {
-      stripe: () => stripeGateway({ apiKey: secretNamedBy(paymentsVariables.stripeApiKeySecret, env) }),
-      razorpay: () => razorpayGateway({ credentials: secretNamedBy(paymentsVariables.razorpayApiKeySecret, env), payer: shopPayer }),
-    },
+    { ...(stripe ? { stripe: () => stripe(env) } : {}), ...(razorpay ? { razorpay: () => razorpay(env) } : {}) },
   );
 }
 

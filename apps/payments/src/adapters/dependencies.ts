@@ -1,13 +1,13 @@
-import { createDocumentClient, createLogger, once, serviceTableName } from '@shoplane/lambda-kit';
+import { createDocumentClient, once, serviceTableName } from '@shoplane/lambda-kit';
 import type { ProviderName } from '../domain/payment.js';
 import type { PaymentDependencies } from '../domain/settlement.js';
 import { stepFunctionsCallback } from './checkout-callback.js';
-import { paymentsVariables } from '../variables.js';
-import { configuredGateway, razorpayWebhookProvider } from './configuration.js';
+import { configuredGateway, type LiveProviders } from './configuration.js';
+import { logger } from './logger.js';
 import { dynamoPaymentRepository } from './payment-repository.js';
 import { secretNamedBy, type SecretSource } from './secrets.js';
 
-export const logger = createLogger('payments');
+export { logger };
 const documentClient = createDocumentClient();
 
 /** What a webhook handler needs besides the payments: the provider's signing secret. */
@@ -17,19 +17,17 @@ export interface WebhookDependencies extends PaymentDependencies {
   provider: ProviderName;
 }
 
-/** Wired once per container, on first use, from the environment the stack provides. */
-export const paymentDependencies = once(
-  (): PaymentDependencies => ({
+/** Wired once per container, on first use, from the environment the stack provides; `live` names the providers the function calls. */
+export function paymentDependencies(live: LiveProviders): () => PaymentDependencies {
+  return once(() => ({
     payments: dynamoPaymentRepository(documentClient, serviceTableName('payments')),
-    gateway: configuredGateway(process.env, logger),
+    gateway: configuredGateway(process.env, logger, live),
     callback: stepFunctionsCallback(),
-  }),
-);
+  }));
+}
 
-export const stripeWebhookDependencies = once(
-  (): WebhookDependencies => ({ ...paymentDependencies(), signingSecret: secretNamedBy(paymentsVariables.stripeWebhookSecret), provider: 'stripe' }),
-);
-
-export const razorpayWebhookDependencies = once(
-  (): WebhookDependencies => ({ ...paymentDependencies(), signingSecret: secretNamedBy(paymentsVariables.razorpayWebhookSecret), provider: razorpayWebhookProvider() }),
-);
+/** A webhook's dependencies: its provider's gateway, and the signing secret the environment names. */
+export function webhookDependencies(live: LiveProviders, signingSecretVariable: string, provider: () => ProviderName): () => WebhookDependencies {
+  const payments = paymentDependencies(live);
+  return once(() => ({ ...payments(), signingSecret: secretNamedBy(signingSecretVariable), provider: provider() }));
+}

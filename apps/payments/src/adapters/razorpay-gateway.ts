@@ -1,10 +1,11 @@
 import Razorpay from 'razorpay';
 import * as z from 'zod/mini';
 import { ProviderUnavailableError } from '../domain/errors.js';
-import type { DeclineReason } from '../domain/payment.js';
 import type { ChargeRequest, PaymentGateway, ProviderVerdict } from '../domain/ports.js';
 import { lazily } from './lazily.js';
-import type { SecretSource } from './secrets.js';
+import { declineReasonOf } from './razorpay-webhooks.js';
+import { paymentsVariables } from '../variables.js';
+import { secretNamedBy, type SecretSource } from './secrets.js';
 
 /**
  * What Razorpay's server-to-server UPI API requires about the payer. The order contract
@@ -48,10 +49,6 @@ function isTransient(error: unknown): boolean {
 
 function unavailableOr(error: unknown): unknown {
   return isTransient(error) ? new ProviderUnavailableError(provider, error) : error;
-}
-
-export function declineReasonOf(reason: string | null | undefined): DeclineReason {
-  return reason === 'insufficient_funds' || reason === 'insufficient_balance' ? 'insufficient-funds' : 'payment-declined';
 }
 
 /** A Razorpay payment's status as our verdict; `created`/`authorized` still wait for the customer's approval. */
@@ -142,4 +139,21 @@ export function razorpayGateway(options: RazorpayGatewayOptions): PaymentGateway
 
     settled: () => Promise.resolve(),
   };
+}
+
+/**
+ * Razorpay's server-to-server UPI API requires the payer's email, phone and browser
+ * details; the order contract carries none of them, so the shop sends its own.
+ */
+const shopPayer: RazorpayPayer = {
+  email: 'payments@shoplane.example',
+  contact: '+910000000000',
+  ip: '127.0.0.1',
+  referer: 'https://shoplane.example/',
+  userAgent: 'shoplane-payments',
+};
+
+/** Razorpay with the key pair from the secret the environment names. */
+export function razorpayFromEnvironment(env: NodeJS.ProcessEnv): PaymentGateway {
+  return razorpayGateway({ credentials: secretNamedBy(paymentsVariables.razorpayApiKeySecret, env), payer: shopPayer });
 }

@@ -2,9 +2,13 @@ import { OrderId } from '@shoplane/contracts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
 import { WebhookSignatureError } from '../domain/errors.js';
-import type { ProviderName } from '../domain/payment.js';
+import type { DeclineReason, ProviderName } from '../domain/payment.js';
 import type { ProviderNotice } from '../domain/provider-notices.js';
-import { declineReasonOf } from './razorpay-gateway.js';
+
+/** Razorpay's `error_reason` as our decline reason. */
+export function declineReasonOf(reason: string | null | undefined): DeclineReason {
+  return reason === 'insufficient_funds' || reason === 'insufficient_balance' ? 'insufficient-funds' : 'payment-declined';
+}
 
 /** Razorpay signs a webhook with HMAC-SHA256 (hex) of its raw body and the webhook secret. */
 export function razorpaySignature(rawBody: string, secret: string): string {

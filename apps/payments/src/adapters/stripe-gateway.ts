@@ -3,7 +3,8 @@ import { ProviderUnavailableError } from '../domain/errors.js';
 import type { DeclineReason } from '../domain/payment.js';
 import type { ChargeRequest, PaymentGateway, ProviderVerdict } from '../domain/ports.js';
 import { lazily } from './lazily.js';
-import type { SecretSource } from './secrets.js';
+import { paymentsVariables } from '../variables.js';
+import { secretNamedBy, type SecretSource } from './secrets.js';
 
 export interface StripeGatewayOptions {
   /** The secret key (`sk_live_…` / `sk_test_…`), from Secrets Manager. */
@@ -127,4 +128,9 @@ export function stripeGateway(options: StripeGatewayOptions): PaymentGateway {
 
     settled: () => Promise.resolve(),
   };
+}
+
+/** Stripe with the secret key from the secret the environment names. */
+export function stripeFromEnvironment(env: NodeJS.ProcessEnv): PaymentGateway {
+  return stripeGateway({ apiKey: secretNamedBy(paymentsVariables.stripeApiKeySecret, env) });
 }

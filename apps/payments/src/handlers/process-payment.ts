@@ -1,6 +1,7 @@
 import { processPayment } from '@shoplane/contracts';
 import { internalHandler } from '@shoplane/lambda-kit';
 import { logger, paymentDependencies } from '../adapters/dependencies.js';
+import { bothProviders } from '../adapters/live-providers.js';
 import { processPayment as pay } from '../domain/process-payment.js';
 import type { PaymentDependencies } from '../domain/settlement.js';
 import { problems } from '../problems.js';
@@ -23,4 +24,4 @@ export function processPaymentHandler(deps: () => PaymentDependencies) {
   });
 }
 
-export const handler = processPaymentHandler(paymentDependencies);
+export const handler = processPaymentHandler(paymentDependencies(bothProviders));

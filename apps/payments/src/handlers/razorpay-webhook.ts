@@ -1,11 +1,14 @@
 import { receiveRazorpayWebhook } from '@shoplane/contracts';
 import { httpHandler } from '@shoplane/lambda-kit';
-import { logger, razorpayWebhookDependencies, type WebhookDependencies } from '../adapters/dependencies.js';
+import { razorpayWebhookProvider } from '../adapters/configuration.js';
+import { logger, webhookDependencies, type WebhookDependencies } from '../adapters/dependencies.js';
+import { razorpayFromEnvironment } from '../adapters/razorpay-gateway.js';
 import { razorpayNotice, verifyRazorpaySignature } from '../adapters/razorpay-webhooks.js';
 import { headerOf, rawBodyOf } from '../adapters/webhook-request.js';
 import { WebhookSignatureError } from '../domain/errors.js';
 import { applyNotice } from '../domain/provider-notices.js';
 import { problems } from '../problems.js';
+import { paymentsVariables } from '../variables.js';
 
 /** Razorpay's webhook (and the sandbox's): verified over the raw body, then a UPI payment's outcome settles it. */
 export function razorpayWebhookHandler(deps: () => WebhookDependencies) {
@@ -21,4 +24,6 @@ export function razorpayWebhookHandler(deps: () => WebhookDependencies) {
   });
 }
 
-export const handler = razorpayWebhookHandler(razorpayWebhookDependencies);
+export const handler = razorpayWebhookHandler(
+  webhookDependencies({ razorpay: razorpayFromEnvironment }, paymentsVariables.razorpayWebhookSecret, () => razorpayWebhookProvider()),
+);

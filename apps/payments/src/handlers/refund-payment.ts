@@ -1,6 +1,7 @@
 import { refundPayment } from '@shoplane/contracts';
 import { internalHandler } from '@shoplane/lambda-kit';
 import { logger, paymentDependencies } from '../adapters/dependencies.js';
+import { bothProviders } from '../adapters/live-providers.js';
 import { refundPayment as undoPayment } from '../domain/refund-payment.js';
 import type { PaymentDependencies } from '../domain/settlement.js';
 import { problems } from '../problems.js';
@@ -14,4 +15,4 @@ export function refundPaymentHandler(deps: () => PaymentDependencies) {
   });
 }
 
-export const handler = refundPaymentHandler(paymentDependencies);
+export const handler = refundPaymentHandler(paymentDependencies(bothProviders));

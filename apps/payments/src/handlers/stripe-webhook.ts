@@ -1,12 +1,14 @@
 import { receiveStripeWebhook } from '@shoplane/contracts';
 import { httpHandler } from '@shoplane/lambda-kit';
-import { logger, stripeWebhookDependencies, type WebhookDependencies } from '../adapters/dependencies.js';
+import { logger, webhookDependencies, type WebhookDependencies } from '../adapters/dependencies.js';
+import { stripeFromEnvironment } from '../adapters/stripe-gateway.js';
 import { stripeNotice, verifyStripeEvent } from '../adapters/stripe-webhooks.js';
 import { headerOf, rawBodyOf } from '../adapters/webhook-request.js';
 import { WebhookSignatureError } from '../domain/errors.js';
 import { applyNotice } from '../domain/provider-notices.js';
 import { now } from '../domain/settlement.js';
 import { problems } from '../problems.js';
+import { paymentsVariables } from '../variables.js';
 
 /** Stripe's webhook: verified over the raw body, then a PaymentIntent's outcome settles its payment. */
 export function stripeWebhookHandler(deps: () => WebhookDependencies) {
@@ -22,4 +24,4 @@ export function stripeWebhookHandler(deps: () => WebhookDependencies) {
   });
 }
 
-export const handler = stripeWebhookHandler(stripeWebhookDependencies);
+export const handler = stripeWebhookHandler(webhookDependencies({ stripe: stripeFromEnvironment }, paymentsVariables.stripeWebhookSecret, () => 'stripe'));
