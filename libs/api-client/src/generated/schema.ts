@@ -206,6 +206,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/payments/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe webhook
+         * @description Called by Stripe. The `Stripe-Signature` header must sign the raw body with the endpoint's signing secret and a timestamp no older than five minutes; otherwise 400 and nothing changes. `payment_intent.succeeded` and `payment_intent.payment_failed` settle a payment waiting for the customer; a replayed event changes nothing and is answered 200 again.
+         */
+        post: operations["receiveStripeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/webhooks/razorpay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Razorpay webhook
+         * @description Called by Razorpay (and locally by the payment sandbox). The `X-Razorpay-Signature` header must be the HMAC-SHA256 (hex) of the raw body with the webhook secret; otherwise 400 and nothing changes. `payment.captured` and `payment.failed` settle a UPI payment waiting for the customer; a replayed event changes nothing and is answered 200 again.
+         */
+        post: operations["receiveRazorpayWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -299,10 +339,50 @@ export interface components {
         SetCartItemRequest: {
             quantity: number;
         };
+        /** @description A Stripe event object (https://docs.stripe.com/api/events/object); other fields are kept as sent. */
+        StripeWebhookEvent: {
+            id: string;
+            /** @example payment_intent.succeeded */
+            type: string;
+            data: {
+                object: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A Razorpay webhook payload (https://razorpay.com/docs/webhooks/payloads/payments/); other fields are kept as sent. */
+        RazorpayWebhookEvent: {
+            /** @example payment.captured */
+            event: string;
+            payload: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
         /** @enum {string} */
         Role: "customer" | "admin";
         /** @enum {string} */
         ProductStatus: "active" | "archived";
+        /**
+         * @description An exact computed total in minor units of its currency.
+         * @example {
+         *       "amount": 2598,
+         *       "currency": "USD"
+         *     }
+         */
+        MoneyTotal: {
+            amount: number;
+            currency: components["schemas"]["Currency"];
+        };
+        /** @enum {string} */
+        PaymentMethod: "CARD" | "UPI";
+        /** @enum {string} */
+        PaymentFailureReason: "payment-declined" | "insufficient-funds" | "payment-cancelled";
         RegisterUserResponse: {
             message: string;
             /**
@@ -420,16 +500,10 @@ export interface components {
             /** @description False when the product was archived or has too little stock; such lines are not in the subtotal. */
             available: boolean;
         };
-        /**
-         * @description An exact computed total in minor units of its currency.
-         * @example {
-         *       "amount": 2598,
-         *       "currency": "USD"
-         *     }
-         */
-        MoneyTotal: {
-            amount: number;
-            currency: components["schemas"]["Currency"];
+        /** @description The event was verified and handled (or was already handled). */
+        WebhookReceipt: {
+            /** @constant */
+            received: true;
         };
         /** @description RFC 9457 problem details, served as application/problem+json. */
         Problem: {
@@ -589,6 +663,118 @@ export interface components {
                 version: number;
                 /** @enum {string} */
                 reason: "created" | "restocked" | "reserved" | "committed" | "released";
+            };
+        };
+        PaymentSucceededEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "PaymentSucceeded";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Payment id.
+                 * @example pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                paymentId: string;
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+                amount: components["schemas"]["MoneyTotal"];
+                method: components["schemas"]["PaymentMethod"];
+                provider?: string;
+            };
+        };
+        PaymentFailedEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "PaymentFailed";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Payment id.
+                 * @example pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                paymentId: string;
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+                amount: components["schemas"]["MoneyTotal"];
+                method: components["schemas"]["PaymentMethod"];
+                provider?: string;
+                reason: components["schemas"]["PaymentFailureReason"];
+            };
+        };
+        PaymentRefundedEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "PaymentRefunded";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Payment id.
+                 * @example pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                paymentId: string;
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+                amount: components["schemas"]["MoneyTotal"];
+                method: components["schemas"]["PaymentMethod"];
+                provider?: string;
             };
         };
     };
@@ -1468,6 +1654,126 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveStripeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StripeWebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Verified and handled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveRazorpayWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RazorpayWebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Verified and handled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
