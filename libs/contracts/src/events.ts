@@ -84,6 +84,33 @@ export type OrderFailed = z.infer<typeof OrderFailed>;
 /** The customer cancelled the order before payment began. */
 export const OrderCancelled = eventEnvelope('OrderCancelled', z.object({ orderId: OrderId, userId: UserId }));
 export type OrderCancelled = z.infer<typeof OrderCancelled>;
+/** What every payment event says about the payment it concerns. */
+const PaymentFacts = {
+  paymentId: PaymentId,
+  orderId: OrderId,
+  userId: UserId,
+  amount: MoneyTotal,
+  method: PaymentMethod,
+  /** Who moved the money: `stripe`, `razorpay`, or the local `sandbox`; absent when no provider was reached. */
+  provider: z.optional(z.string()),
+};
+
+/** Why a payment did not go through: the provider declined it, or it was cancelled while the customer had not approved it. */
+export const PaymentFailureReason = z
+  .enum(['payment-declined', 'insufficient-funds', 'payment-cancelled'])
+  .register(z.globalRegistry, { id: 'PaymentFailureReason' });
+export type PaymentFailureReason = z.infer<typeof PaymentFailureReason>;
+
+/** The order's money was captured (at once, or when the customer approved it). */
+export const PaymentSucceeded = eventEnvelope('PaymentSucceeded', z.object(PaymentFacts));
+export type PaymentSucceeded = z.infer<typeof PaymentSucceeded>;
+
+export const PaymentFailed = eventEnvelope('PaymentFailed', z.object({ ...PaymentFacts, reason: PaymentFailureReason }));
+export type PaymentFailed = z.infer<typeof PaymentFailed>;
+
+/** Captured money went back to the customer (a failed order's compensation, or an approval that came too late). */
+export const PaymentRefunded = eventEnvelope('PaymentRefunded', z.object(PaymentFacts));
+export type PaymentRefunded = z.infer<typeof PaymentRefunded>;
 
 /** Event catalogue: type → schema. Consumers validate what they receive with it. */
 export const domainEvents = {
@@ -96,6 +123,9 @@ export const domainEvents = {
   OrderConfirmed,
   OrderFailed,
   OrderCancelled,
+  PaymentSucceeded,
+  PaymentFailed,
+  PaymentRefunded,
 } as const;
 
 export type DomainEventType = keyof typeof domainEvents;

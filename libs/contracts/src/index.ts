@@ -4,6 +4,7 @@ import { productOperations } from './catalogue.js';
 import { inventoryOperations } from './inventory.js';
 import { notificationOperations } from './notifications.js';
 import { orderOperations } from './orders.js';
+import { paymentOperations } from './payments.js';
 import { userOperations } from './users.js';
 
 export * from './http.js';
@@ -23,6 +24,7 @@ export * from './inventory.js';
 export * from './carts.js';
 export * from './internal.js';
 export * from './checkout.js';
+export * from './payments.js';
 export * from './orders.js';
 export * from './notifications.js';
 
@@ -33,5 +35,6 @@ export const allOperations: HttpOperation[] = [
   ...inventoryOperations,
   ...cartOperations,
   ...orderOperations,
+  ...paymentOperations,
   ...notificationOperations,
 ];

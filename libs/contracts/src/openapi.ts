@@ -20,6 +20,7 @@ const tagDescriptions: Record<string, string> = {
   carts: 'The caller\'s shopping cart, always priced from the catalogue.',
   orders: 'The caller\'s orders: placed from the cart or a list of items at the catalogue\'s prices, then paid through checkout.',
   notifications: 'Messages the shop sent the caller (e-mail, SMS), kept as records.',
+  payments: 'Provider webhooks (Stripe, Razorpay): signed by the provider, verified over the raw body, idempotent.',
 };
 
 const idempotencyKeyHeader = z

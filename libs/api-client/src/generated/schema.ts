@@ -270,6 +270,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/payments/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe webhook
+         * @description Called by Stripe. The `Stripe-Signature` header must sign the raw body with the endpoint's signing secret and a timestamp no older than five minutes; otherwise 400 and nothing changes. `payment_intent.succeeded` and `payment_intent.payment_failed` settle a payment waiting for the customer; a replayed event changes nothing and is answered 200 again.
+         */
+        post: operations["receiveStripeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/webhooks/razorpay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Razorpay webhook
+         * @description Called by Razorpay (and locally by the payment sandbox). The `X-Razorpay-Signature` header must be the HMAC-SHA256 (hex) of the raw body with the webhook secret; otherwise 400 and nothing changes. `payment.captured` and `payment.failed` settle a UPI payment waiting for the customer; a replayed event changes nothing and is answered 200 again.
+         */
+        post: operations["receiveRazorpayWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -418,6 +458,31 @@ export interface components {
             postalCode: string;
             country: string;
         };
+        /** @description A Stripe event object (https://docs.stripe.com/api/events/object); other fields are kept as sent. */
+        StripeWebhookEvent: {
+            id: string;
+            /** @example payment_intent.succeeded */
+            type: string;
+            data: {
+                object: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A Razorpay webhook payload (https://razorpay.com/docs/webhooks/payloads/payments/); other fields are kept as sent. */
+        RazorpayWebhookEvent: {
+            /** @example payment.captured */
+            event: string;
+            payload: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
         /** @enum {string} */
         Role: "customer" | "admin";
         /** @enum {string} */
@@ -446,6 +511,8 @@ export interface components {
         };
         /** @enum {string} */
         OrderFailureReason: "invalid-order" | "out-of-stock" | "payment-declined" | "insufficient-funds" | "payment-timeout" | "payment-unavailable" | "internal-error";
+        /** @enum {string} */
+        PaymentFailureReason: "payment-declined" | "insufficient-funds" | "payment-cancelled";
         RegisterUserResponse: {
             message: string;
             /**
@@ -650,6 +717,11 @@ export interface components {
              * @example 2026-11-25T14:38:00.000Z
              */
             at: string;
+        };
+        /** @description The event was verified and handled (or was already handled). */
+        WebhookReceipt: {
+            /** @constant */
+            received: true;
         };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
@@ -1014,6 +1086,118 @@ export interface components {
                  * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
                  */
                 userId: string;
+            };
+        };
+        PaymentSucceededEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "PaymentSucceeded";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Payment id.
+                 * @example pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                paymentId: string;
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+                amount: components["schemas"]["MoneyTotal"];
+                method: components["schemas"]["PaymentMethod"];
+                provider?: string;
+            };
+        };
+        PaymentFailedEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "PaymentFailed";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Payment id.
+                 * @example pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                paymentId: string;
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+                amount: components["schemas"]["MoneyTotal"];
+                method: components["schemas"]["PaymentMethod"];
+                provider?: string;
+                reason: components["schemas"]["PaymentFailureReason"];
+            };
+        };
+        PaymentRefundedEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "PaymentRefunded";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Payment id.
+                 * @example pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                paymentId: string;
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+                amount: components["schemas"]["MoneyTotal"];
+                method: components["schemas"]["PaymentMethod"];
+                provider?: string;
             };
         };
     };
@@ -2160,6 +2344,126 @@ export interface operations {
             };
             /** @description Internal Server Error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveStripeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StripeWebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Verified and handled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveRazorpayWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RazorpayWebhookEvent"];
+            };
+        };
+        responses: {
+            /** @description Verified and handled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
