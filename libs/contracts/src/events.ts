@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { EventId, Role, Timestamp, UserId } from './common.js';
 import { Category, ProductId, ProductStatus, StockQuantity } from './catalogue.js';
-import { Money } from './money.js';
+import { Money, MoneyTotal } from './money.js';
+import { OrderedLine, OrderId, PaymentId } from './checkout.js';
 
 /** Every domain event travels in this envelope, as the EventBridge `detail`. */
 export function eventEnvelope<T extends string, D extends z.ZodMiniType>(eventType: T, data: D) {
@@ -58,6 +59,32 @@ export const InventoryUpdated = eventEnvelope(
 );
 export type InventoryUpdated = z.infer<typeof InventoryUpdated>;
 
+/**
+ * An order was placed (orders emits it); checkout starts the order's saga from it.
+ * Minimal here: orders' full line snapshot and total are reconciled with orders.ts.
+ */
+export const OrderCreated = eventEnvelope('OrderCreated', z.object({ orderId: OrderId, userId: UserId }));
+export type OrderCreated = z.infer<typeof OrderCreated>;
+
+/**
+ * The checkout saga confirmed an order: paid, stock committed, order CONFIRMED. Emitted by
+ * the state machine itself (EventBridge PutEvents task) for analytics; its `eventId` is
+ * derived from the order id, so a retried PutEvents carries the same id and is deduplicated.
+ */
+export const CheckoutCompleted = eventEnvelope(
+  'CheckoutCompleted',
+  z.object({
+    orderId: OrderId,
+    userId: UserId,
+    paymentId: PaymentId,
+    total: MoneyTotal,
+    lines: z.array(OrderedLine),
+    /** When the checkout execution started; with `occurredAt` it gives the checkout's duration. */
+    startedAt: Timestamp,
+  }),
+);
+export type CheckoutCompleted = z.infer<typeof CheckoutCompleted>;
+
 /** Event catalogue: type → schema. Consumers validate what they receive with it. */
 export const domainEvents = {
   UserRegistered,
@@ -65,6 +92,8 @@ export const domainEvents = {
   ProductUpdated,
   ProductArchived,
   InventoryUpdated,
+  OrderCreated,
+  CheckoutCompleted,
 } as const;
 
 export type DomainEventType = keyof typeof domainEvents;

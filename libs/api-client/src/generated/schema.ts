@@ -303,6 +303,17 @@ export interface components {
         Role: "customer" | "admin";
         /** @enum {string} */
         ProductStatus: "active" | "archived";
+        /**
+         * @description An exact computed total in minor units of its currency.
+         * @example {
+         *       "amount": 2598,
+         *       "currency": "USD"
+         *     }
+         */
+        MoneyTotal: {
+            amount: number;
+            currency: components["schemas"]["Currency"];
+        };
         RegisterUserResponse: {
             message: string;
             /**
@@ -419,17 +430,6 @@ export interface components {
             lineTotal: components["schemas"]["MoneyTotal"];
             /** @description False when the product was archived or has too little stock; such lines are not in the subtotal. */
             available: boolean;
-        };
-        /**
-         * @description An exact computed total in minor units of its currency.
-         * @example {
-         *       "amount": 2598,
-         *       "currency": "USD"
-         *     }
-         */
-        MoneyTotal: {
-            amount: number;
-            currency: components["schemas"]["Currency"];
         };
         /** @description RFC 9457 problem details, served as application/problem+json. */
         Problem: {
@@ -589,6 +589,84 @@ export interface components {
                 version: number;
                 /** @enum {string} */
                 reason: "created" | "restocked" | "reserved" | "committed" | "released";
+            };
+        };
+        OrderCreatedEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "OrderCreated";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+            };
+        };
+        CheckoutCompletedEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "CheckoutCompleted";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+                /**
+                 * @description Payment id.
+                 * @example pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                paymentId: string;
+                total: components["schemas"]["MoneyTotal"];
+                lines: {
+                    /**
+                     * @description Product id.
+                     * @example prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                     */
+                    productId: string;
+                    quantity: number;
+                }[];
+                /**
+                 * Format: date-time
+                 * @description ISO-8601 UTC timestamp.
+                 * @example 2026-11-25T14:38:00.000Z
+                 */
+                startedAt: string;
             };
         };
     };
