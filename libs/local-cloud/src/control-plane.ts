@@ -7,11 +7,14 @@ import { PutEventsValidationError, type PutEventsEntry, type LocalEventBus } fro
 import type { FunctionRegistry } from './functions.js';
 import { handleInvoke, invokePath } from './lambda-api.js';
 import type { LocalLog } from './log.js';
+import { stepFunctionsOperations } from './sfn-api.js';
+import type { LocalStateMachines } from './state-machines.js';
 
 /**
  * The slice of AWS the Lambdas' own adapters call, on a loopback port, so their real
  * SDK code runs unchanged: SSM GetParameter(s), Secrets Manager GetSecretValue,
- * EventBridge PutEvents and Lambda Invoke. The SDK is pointed here by
+ * EventBridge PutEvents, Lambda Invoke and, for the local state machines, Step Functions
+ * (StartExecution, DescribeExecution, StopExecution, SendTask*). The SDK is pointed here by
  * `AWS_ENDPOINT_URL_<SERVICE>` variables (environment.ts).
  */
 export interface ControlPlaneBackends {
@@ -21,6 +24,8 @@ export interface ControlPlaneBackends {
   secrets: ReadonlyMap<string, string>;
   bus: Pick<LocalEventBus, 'put'>;
   functions: FunctionRegistry;
+  /** The local state machines, when any stack declares one. */
+  stateMachines?: LocalStateMachines;
   log: LocalLog;
 }
 
@@ -93,6 +98,7 @@ function operations(backends: ControlPlaneBackends): Record<string, Operation> {
         sendAwsJsonError(response, 400, 'ValidationException', error.message);
       }
     },
+    ...(backends.stateMachines ? stepFunctionsOperations(backends.stateMachines) : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
 import { closeServer, startControlPlane } from './control-plane.js';
-import { discoverServices, loadFunctions, runSeed, workspaceRoot } from './discovery.js';
+import { discoverOrchestrators, discoverServices, loadFunctions, runSeed, workspaceRoot } from './discovery.js';
 import { docsAssets } from './docs-assets.js';
 import { freePort, localCredentials, localRegion, startDynamoDbLocal } from './dynamodb-local.js';
 import { applyEnvironment, localEnvironment, localPlatform } from './environment.js';
@@ -14,7 +14,10 @@ import { FunctionRegistry } from './functions.js';
 import { createGateway } from './gateway.js';
 import { loadOrCreateSigningKeys, type SigningKeys } from './keys.js';
 import { consoleLog, silentLog } from './log.js';
+import { busParameters, orchestratorSubscriptions, runOrchestrators, type OrchestratorSummary } from './orchestrator-runtime.js';
 import { RouteTable } from './routes.js';
+import { standInFunctions, standInParameters, standInVariables, type StandInService } from './stand-ins.js';
+import { LocalStateMachines } from './state-machines.js';
 import { startStreamPoller, type StreamPoller } from './streams.js';
 import { busSubscriptions, summarize, type ServiceSummary } from './summary.js';
 import { ensureTable } from './tables.js';
@@ -28,6 +31,14 @@ export interface LocalShopOptions {
   root?: string;
   /** Log nothing (tests). */
   quiet?: boolean;
+  /** Run only these apps (by folder name); all by default. */
+  services?: string[];
+  /** In-process stand-ins for services that are not running (tests). */
+  standIns?: StandInService[];
+  /** CDK context for the orchestrators' in-process synth, e.g. `{ paymentTimeoutSeconds: 2 }`. */
+  stackContext?: Record<string, unknown>;
+  /** Wait this long before each state machine retry instead of the definition's backoff (default 200 ms; tests: 0). */
+  retryIntervalMs?: number;
 }
 
 export interface LocalShop {
@@ -35,6 +46,9 @@ export interface LocalShop {
   url: string;
   port: number;
   services: ServiceSummary[];
+  /** State machines and their functions (apps/checkout), run from their synthesized definitions. */
+  orchestrators: OrchestratorSummary[];
+  stateMachines: LocalStateMachines;
   bus: LocalEventBus;
   dynamodb: { endpoint: string; dataDirectory?: string };
   controlPlane: { endpoint: string };
@@ -49,8 +63,12 @@ export interface LocalShop {
   stop(): Promise<void>;
 }
 
-function platformParameters(keys: SigningKeys, services: ServiceSummary[]): Map<string, string> {
-  const parameters = new Map([[localPlatform.publicKeysParameter, JSON.stringify({ keys: [{ kid: keys.kid, publicKeyPem: keys.publicKeyPem }] })]]);
+function platformParameters(keys: SigningKeys, services: ServiceSummary[], standIns: StandInService[]): Map<string, string> {
+  const parameters = new Map([
+    [localPlatform.publicKeysParameter, JSON.stringify({ keys: [{ kid: keys.kid, publicKeyPem: keys.publicKeyPem }] })],
+    ...busParameters(localPlatform.eventBusName),
+    ...standInParameters(standIns),
+  ]);
   // Internal operations publish their function names as SSM parameters, as their stacks do in AWS.
   for (const operation of services.flatMap((service) => service.internalOperations)) parameters.set(operation.parameter, operation.functionName);
   return parameters;
@@ -88,7 +106,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
   try {
     const since = (start: number) => Math.round(performance.now() - start);
     const startedAt = performance.now();
-    const discovered = await discoverServices(root);
+    const [discovered, orchestrators] = await Promise.all([discoverServices(root, options.services), discoverOrchestrators(root, options.services)]);
     const discoveryMs = since(startedAt);
     const services = discovered.map((service) => summarize(service.manifest, service.missingHandlers));
     const warnings = discovered
@@ -98,11 +116,13 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     const functions = new FunctionRegistry();
     const bus = new LocalEventBus({
       busName: localPlatform.eventBusName,
-      subscriptions: busSubscriptions(services),
+      subscriptions: [...busSubscriptions(services), ...orchestratorSubscriptions(orchestrators)],
       invoke: (name, event: SQSEvent) => functions.invoke(name, event),
       log,
     });
     cleanup.push(() => bus.stop());
+    const stateMachines = new LocalStateMachines({ functions, bus, log, retryIntervalMs: options.retryIntervalMs ?? 200 });
+    cleanup.push(() => stateMachines.stop());
     // The gateway takes its port first, so a port clash fails in milliseconds, not after Java has started;
     // a request arriving while the rest starts waits for it.
     let markReady: () => void = () => undefined;
@@ -120,21 +140,23 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       operatorViews: {
         events: () => ({ items: bus.events.reverse() }),
         'dead-letters': () => ({ events: bus.deadLetters, streamRecords: pollers.flatMap((poller) => poller.deadLetters) }),
+        executions: () => ({ items: stateMachines.executions }),
       },
       log,
     });
     const port = await listen(gateway, options.port ?? 3000);
     cleanup.push(() => closeServer(gateway));
     const secrets = new Map([[localPlatform.signingKeySecret, JSON.stringify({ kid: keys.kid, privateKeyPem: keys.privateKeyPem })]]);
-    const controlPlane = await startControlPlane({ parameters: platformParameters(keys, services), secrets, bus, functions, log });
+    const parameters = platformParameters(keys, services, options.standIns ?? []);
+    const controlPlane = await startControlPlane({ parameters, secrets, bus, functions, stateMachines, log });
     cleanup.push(() => controlPlane.close());
 
     // Ports first, so the environment is complete before any handler module is imported.
     const dynamoPort = await freePort();
-    const environment = localEnvironment(
-      discovered.map((service) => service.manifest),
-      { dynamodb: `http://127.0.0.1:${dynamoPort}`, controlPlane: controlPlane.endpoint },
-    );
+    const environment = {
+      ...localEnvironment(discovered.map((service) => service.manifest), { dynamodb: `http://127.0.0.1:${dynamoPort}`, controlPlane: controlPlane.endpoint }),
+      ...standInVariables(options.standIns ?? []),
+    };
     cleanup.push(applyEnvironment(environment));
     const dataDirectory = options.persist ? join(root, '.data', 'ddb') : undefined;
     // Java starts while the handlers are imported; both take about a second.
@@ -143,8 +165,14 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     const dynamoStopped = dynamoStarting.catch(() => undefined);
     cleanup.push(async () => (await dynamoStopped)?.stop());
     const handlersStartedAt = performance.now();
-    const loaded = await loadFunctions(discovered);
+    // The orchestrators' stacks synthesize meanwhile; their functions read the state machine ARN on first use.
+    const orchestratorsStarting = runOrchestrators(orchestrators, { machines: stateMachines, parameters, context: options.stackContext, log });
+    const loaded = [...(await loadFunctions(discovered, orchestrators)), ...standInFunctions(options.standIns ?? [])];
     const handlersMs = since(handlersStartedAt);
+    const running = await orchestratorsStarting;
+    Object.assign(environment, running.environment);
+    cleanup.push(applyEnvironment(running.environment));
+    warnings.push(...running.warnings);
     for (const fn of loaded) {
       functions.add(fn);
       if (fn.initError) warnings.push(`${fn.service}: ${fn.handler} fails to load, so every invocation fails: ${fn.initError}`);
@@ -189,6 +217,8 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       url: `http://localhost:${port}`,
       port,
       services,
+      orchestrators: running.summaries,
+      stateMachines,
       bus,
       dynamodb: { endpoint: dynamo.endpoint, ...(dataDirectory ? { dataDirectory } : {}) },
       controlPlane: { endpoint: controlPlane.endpoint },
