@@ -1,5 +1,5 @@
 import { failOrder, refundPayment, releaseReservation, type OrderFailureReason } from '@shoplane/contracts';
-import { Choice, Condition, Fail, JsonPath, Pass, Succeed, type State } from 'aws-cdk-lib/aws-stepfunctions';
+import { Choice, Condition, Fail, JsonPath, Pass, Succeed, type IChainable, type TaskStateBase } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { OperationFunctions } from './operation-functions.js';
 import { statePath, type CheckoutFailure } from './state.js';
@@ -16,7 +16,8 @@ export interface Compensation {
   failure(id: string, props: FailureProps): Pass;
 }
 
-const caughtAt = (key: 'compensationError') => statePath(key);
+/** Where a compensation step that keeps failing leaves its error (the forward steps use `$.error`). */
+const compensationError = statePath('compensationError');
 
 /**
  * The compensation, in this order:
@@ -38,11 +39,11 @@ const caughtAt = (key: 'compensationError') => statePath(key);
 export function compensation(scope: Construct, functions: OperationFunctions): Compensation {
   const incomplete = new Fail(scope, 'CompensationIncomplete', {
     error: 'CheckoutCompensationIncomplete',
-    causePath: `${caughtAt('compensationError')}.Cause`,
+    causePath: `${compensationError}.Cause`,
   });
   const orderFailed = new Succeed(scope, 'OrderFailed', { comment: 'The order is FAILED (or stays CANCELLED) and nothing is held or charged for it.' });
   const checkComplete = new Choice(scope, 'CheckCompensationComplete')
-    .when(Condition.isPresent(caughtAt('compensationError')), incomplete)
+    .when(Condition.isPresent(compensationError), incomplete)
     .otherwise(orderFailed);
 
   const refund = operationTask(scope, 'RefundPayment', functions, {
@@ -52,9 +53,9 @@ export function compensation(scope: Construct, functions: OperationFunctions): C
   });
   const refundRefused = new Pass(scope, 'RefundRefused', {
     parameters: { Error: 'RefundRefused', 'Cause.$': statePath('refund', 'problem', 'type') },
-    resultPath: caughtAt('compensationError'),
+    resultPath: compensationError,
   });
-  refund.addCatch(checkComplete, { resultPath: caughtAt('compensationError') });
+  refund.addCatch(checkComplete, { resultPath: compensationError });
   refund.next(
     new Choice(scope, 'CheckRefunded')
       .when(Condition.booleanEquals(statePath('refund', 'ok'), true), checkComplete)
@@ -70,7 +71,7 @@ export function compensation(scope: Construct, functions: OperationFunctions): C
     payload: { reservationId: JsonPath.stringAt(statePath('orderId')) },
     resultPath: statePath('release'),
   });
-  release.addCatch(wasPaymentAttempted, { resultPath: caughtAt('compensationError') });
+  release.addCatch(wasPaymentAttempted, { resultPath: compensationError });
   release.next(wasPaymentAttempted);
   const isStockReserved = new Choice(scope, 'IsStockReserved')
     .when(Condition.booleanEquals(statePath('failure', 'reserved'), true), release)
@@ -86,7 +87,7 @@ export function compensation(scope: Construct, functions: OperationFunctions): C
     resultPath: statePath('failed'),
   });
   // Without an answer from orders the order might be CONFIRMED: undo nothing, leave it to the backstop.
-  failTheOrder.addCatch(incomplete, { resultPath: caughtAt('compensationError') });
+  failTheOrder.addCatch(incomplete, { resultPath: compensationError });
   failTheOrder.next(
     new Choice(scope, 'CheckOrderFailed')
       .when(Condition.booleanEquals(statePath('failed', 'ok'), true), isStockReserved)
@@ -109,7 +110,7 @@ export function compensation(scope: Construct, functions: OperationFunctions): C
   };
 }
 
-/** A Task that may fail goes on to compensation with what it caught. */
-export function catchInto(task: { addCatch(handler: State, props: { resultPath: string; errors?: string[] }): unknown }, handler: State, errors?: string[]): void {
+/** A forward Task whose error outlasts its retries goes on to `handler` with the error at `$.error`. */
+export function catchInto(task: TaskStateBase, handler: IChainable, errors?: string[]): void {
   task.addCatch(handler, { resultPath: statePath('error'), ...(errors ? { errors } : {}) });
 }
