@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
+import { Rule, type EventPattern, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { StartingPosition, type Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -19,6 +19,11 @@ export interface EventSubscriptionProps {
   eventBus: IEventBus;
   eventTypes: string[];
   handler: LambdaFunction;
+  /**
+   * Further conditions on the events (source, detail fields), for events that are not
+   * ours alone — e.g. Step Functions status changes on the default bus.
+   */
+  eventPattern?: Omit<EventPattern, 'detailType'>;
 }
 
 /**
@@ -35,7 +40,7 @@ export class EventSubscription extends Construct {
     this.queue = new QueueWithDeadLetter(this, 'Inbox', { visibilityTimeout: visibilityTimeoutFor(props.handler) });
     new Rule(this, 'Rule', {
       eventBus: props.eventBus,
-      eventPattern: { detailType: props.eventTypes },
+      eventPattern: { ...props.eventPattern, detailType: props.eventTypes },
       targets: [new SqsQueue(this.queue.queue, { deadLetterQueue: this.queue.deadLetterQueue })],
     });
     // Handlers answer with batchItemFailures, so one bad message does not replay the whole batch.

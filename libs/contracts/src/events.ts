@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { EventId, Role, Timestamp, UserId } from './common.js';
 import { Category, ProductId, ProductStatus, StockQuantity } from './catalogue.js';
-import { OrderFailureReason, OrderId, PaymentId, PaymentMethod } from './checkout.js';
+import { OrderedLine, OrderFailureReason, OrderId, PaymentId, PaymentMethod } from './checkout.js';
 import { Money, MoneyTotal } from './money.js';
 import { OrderLine } from './orders.js';
 
@@ -112,6 +112,25 @@ export type PaymentFailed = z.infer<typeof PaymentFailed>;
 export const PaymentRefunded = eventEnvelope('PaymentRefunded', z.object(PaymentFacts));
 export type PaymentRefunded = z.infer<typeof PaymentRefunded>;
 
+/**
+ * The checkout saga confirmed an order: paid, stock committed, order CONFIRMED. Emitted by
+ * the state machine itself (EventBridge PutEvents task) for analytics; its `eventId` is
+ * derived from the order id, so a retried PutEvents carries the same id and is deduplicated.
+ */
+export const CheckoutCompleted = eventEnvelope(
+  'CheckoutCompleted',
+  z.object({
+    orderId: OrderId,
+    userId: UserId,
+    paymentId: PaymentId,
+    total: MoneyTotal,
+    lines: z.array(OrderedLine),
+    /** When the checkout execution started; with `occurredAt` it gives the checkout's duration. */
+    startedAt: Timestamp,
+  }),
+);
+export type CheckoutCompleted = z.infer<typeof CheckoutCompleted>;
+
 /** Event catalogue: type → schema. Consumers validate what they receive with it. */
 export const domainEvents = {
   UserRegistered,
@@ -126,6 +145,7 @@ export const domainEvents = {
   PaymentSucceeded,
   PaymentFailed,
   PaymentRefunded,
+  CheckoutCompleted,
 } as const;
 
 export type DomainEventType = keyof typeof domainEvents;

@@ -10,13 +10,16 @@ import type { LocalLog } from './log.js';
 import { serveMessaging } from './messaging-api.js';
 import type { LocalOutbox } from './outbox.js';
 import { accessDeniedMessage, isAllowed, type LocalAccess } from './permissions.js';
+import { stepFunctionsOperations } from './sfn-api.js';
+import type { LocalStateMachines } from './state-machines.js';
 
 /**
  * The slice of AWS the Lambdas' own adapters call, on a loopback port, so their real
  * SDK code runs unchanged: SSM GetParameter(s), Secrets Manager GetSecretValue,
  * EventBridge PutEvents, Lambda Invoke, SES v2 SendEmail and SNS Publish (into the
- * outbox, messaging-api.ts). The SDK is pointed here by `AWS_ENDPOINT_URL_<SERVICE>`
- * variables (environment.ts).
+ * outbox, messaging-api.ts) and, for the local state machines, Step Functions
+ * (StartExecution, DescribeExecution, StopExecution, SendTask*). The SDK is pointed here by
+ * `AWS_ENDPOINT_URL_<SERVICE>` variables (environment.ts).
  */
 export interface ControlPlaneBackends {
   /** SSM parameters by name (plain String parameters). */
@@ -25,6 +28,8 @@ export interface ControlPlaneBackends {
   secrets: ReadonlyMap<string, string>;
   bus: Pick<LocalEventBus, 'put'>;
   functions: FunctionRegistry;
+  /** The local state machines, when any stack declares one. */
+  stateMachines?: LocalStateMachines;
   log: LocalLog;
   /** Where SES SendEmail and SNS Publish deliver; without it those calls are refused as unknown. */
   outbox?: LocalOutbox;
@@ -113,6 +118,7 @@ function operations(backends: ControlPlaneBackends): Record<string, Operation> {
         sendAwsJsonError(response, 400, 'ValidationException', error.message);
       }
     },
+    ...(backends.stateMachines ? stepFunctionsOperations(backends.stateMachines) : {}),
   };
 }
 

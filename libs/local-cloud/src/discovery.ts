@@ -6,6 +6,7 @@ import { localStage } from './aws-identity.js';
 import { functionEnvironment, internalOperationFunctions } from './environment.js';
 import { runAsFunction } from './function-scope.js';
 import { invocationVariables, type LambdaHandler, type LocalFunction } from './functions.js';
+import { describeOrchestrator, isOrchestratorManifest, orchestratorFunctionGrants, orchestratorHandlers, type DiscoveredOrchestrator } from './orchestrators.js';
 
 /** A service found under `apps/<name>/src/service.ts`. */
 export interface DiscoveredService {
@@ -27,23 +28,33 @@ async function importModule(file: string): Promise<Record<string, unknown>> {
   return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
 }
 
-export function handlerFile(service: DiscoveredService, handler: string): string {
+export function handlerFile(service: Pick<DiscoveredService, 'sourceDirectory'>, handler: string): string {
   return join(service.sourceDirectory, 'handlers', `${handler}.ts`);
 }
 
-/** Imports every `apps/*\/src/service.ts` under `root` and notes which declared handlers have no file yet. */
-export async function discoverServices(root: string): Promise<DiscoveredService[]> {
+/** `apps/<name>` folders holding `src/service.ts`, optionally only the named ones. */
+function appFolders(root: string, only?: readonly string[]): string[] {
   const appsDirectory = join(root, 'apps');
   const folders = existsSync(appsDirectory)
     ? readdirSync(appsDirectory, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
     : [];
-  const candidates = folders.filter((folder) => existsSync(join(appsDirectory, folder, 'src', 'service.ts')));
-  return Promise.all(
-    candidates.map(async (folder): Promise<DiscoveredService> => {
-      const sourceDirectory = join(appsDirectory, folder, 'src');
+  return folders.filter((folder) => existsSync(join(appsDirectory, folder, 'src', 'service.ts')) && (!only || only.includes(folder)));
+}
+
+/**
+ * Imports every `apps/*\/src/service.ts` under `root` (or only the named apps) and notes
+ * which declared handlers have no file yet. Orchestrators (`export const orchestrator`)
+ * are not services: see discoverOrchestrators.
+ */
+export async function discoverServices(root: string, only?: readonly string[]): Promise<DiscoveredService[]> {
+  const found = await Promise.all(
+    appFolders(root, only).map(async (folder): Promise<DiscoveredService | undefined> => {
+      const sourceDirectory = join(root, 'apps', folder, 'src');
       const file = join(sourceDirectory, 'service.ts');
-      const exported = (await importModule(file)).service;
-      if (!isManifest(exported)) throw new Error(`${file} must export \`service\`, a ServiceManifest (see @shoplane/manifest).`);
+      const module = await importModule(file);
+      const exported = module.service;
+      if (exported === undefined && isOrchestratorManifest(module.orchestrator)) return undefined;
+      if (!isManifest(exported)) throw new Error(`${file} must export \`service\`, a ServiceManifest (see @shoplane/manifest), or \`orchestrator\`.`);
       if (exported.name !== folder) {
         throw new Error(`${file} declares service "${exported.name}", but lives in apps/${folder}; the name must match the folder.`);
       }
@@ -53,6 +64,21 @@ export async function discoverServices(root: string): Promise<DiscoveredService[
       return existsSync(seedFile) ? { ...service, seedFile } : service;
     }),
   );
+  return found.filter((service) => service !== undefined);
+}
+
+/** The apps whose service.ts exports `orchestrator`: a state machine and its functions (apps/checkout). */
+export async function discoverOrchestrators(root: string, only?: readonly string[]): Promise<DiscoveredOrchestrator[]> {
+  const found = await Promise.all(
+    appFolders(root, only).map(async (folder) => {
+      const sourceDirectory = join(root, 'apps', folder, 'src');
+      const exported = (await importModule(join(sourceDirectory, 'service.ts'))).orchestrator;
+      if (!isOrchestratorManifest(exported)) return undefined;
+      if (exported.name !== folder) throw new Error(`apps/${folder} declares orchestrator "${exported.name}"; the name must match the folder.`);
+      return describeOrchestrator(exported, sourceDirectory);
+    }),
+  );
+  return found.filter((orchestrator) => orchestrator !== undefined);
 }
 
 /** An error named as the Lambda runtime names a function that cannot start. */
@@ -63,17 +89,27 @@ class RuntimeInitError extends Error {
   }
 }
 
-async function loadFunction(service: DiscoveredService, handler: string, operations: ReadonlyMap<string, string>): Promise<LocalFunction> {
-  const file = handlerFile(service, handler);
+/** A deployable unit's handlers folder: a service or an orchestrator. */
+interface FunctionSource {
+  name: string;
+  sourceDirectory: string;
+}
+
+/** What a function's declarations grant it, as its stack does in AWS. */
+type FunctionGrants = Pick<LocalFunction, 'permissions' | 'environment' | 'internalOperations'>;
+
+function serviceFunctionGrants(service: DiscoveredService, handler: string, operations: ReadonlyMap<string, string>): FunctionGrants {
   const { manifest } = service;
-  const identity = {
-    name: functionName(localStage, manifest.name, handler),
-    service: manifest.name,
-    handler,
+  return {
     permissions: permissionsOf(manifest, handler),
     environment: functionEnvironment(manifest, handler, operations),
     internalOperations: internalOperationsServedBy(manifest, handler),
   };
+}
+
+async function loadFunction(unit: FunctionSource, handler: string, grants: FunctionGrants): Promise<LocalFunction> {
+  const file = handlerFile(unit, handler);
+  const identity = { name: functionName(localStage, unit.name, handler), service: unit.name, handler, ...grants };
   let initError: RuntimeInitError;
   try {
     // It initialises as that function, as a cold start would; a module several handlers share initialises once, as the first importer.
@@ -98,15 +134,23 @@ async function loadFunction(service: DiscoveredService, handler: string, operati
  * declarations grant it. Call it after the local environment is set: handlers may read
  * their configuration at import time.
  */
-export async function loadFunctions(services: DiscoveredService[]): Promise<LocalFunction[]> {
+export async function loadFunctions(services: DiscoveredService[], orchestrators: DiscoveredOrchestrator[] = []): Promise<LocalFunction[]> {
   const operations = internalOperationFunctions(services.map((service) => service.manifest));
-  return Promise.all(
-    services.flatMap((service) =>
+  const loading = [
+    ...services.flatMap((service) =>
       handlerNames(service.manifest)
         .filter((handler) => !service.missingHandlers.includes(handler))
-        .map((handler) => loadFunction(service, handler, operations)),
+        .map((handler) => loadFunction({ name: service.manifest.name, sourceDirectory: service.sourceDirectory }, handler, serviceFunctionGrants(service, handler, operations))),
     ),
-  );
+    ...orchestrators.flatMap((orchestrator) =>
+      orchestratorHandlers(orchestrator.manifest)
+        .filter((handler) => !orchestrator.missingHandlers.includes(handler))
+        .map((handler) =>
+          loadFunction({ name: orchestrator.manifest.name, sourceDirectory: orchestrator.sourceDirectory }, handler, orchestratorFunctionGrants(orchestrator.manifest, handler, operations)),
+        ),
+    ),
+  ];
+  return Promise.all(loading);
 }
 
 /** Runs `seed()` from the service's seed.ts and returns the lines it wants printed. */

@@ -112,3 +112,10 @@ export class FunctionNotFoundError extends Error {
     this.name = 'FunctionNotFoundError';
   }
 }
+
+/** A function granted nothing: no table, no capability, no invokes, no variables of its own. */
+export const noGrants: Pick<LocalFunction, 'permissions' | 'environment' | 'internalOperations'> = {
+  permissions: { tableAccess: 'none', capabilities: [], invokes: [] },
+  environment: {},
+  internalOperations: [],
+};

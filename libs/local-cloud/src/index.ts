@@ -7,6 +7,10 @@ export { startControlPlane, type ControlPlane, type ControlPlaneBackends } from 
 export { FunctionRegistry } from './functions.js';
 export { silentLog } from './log.js';
 export { LocalOutbox, type OutboxEmail, type OutboxSms, type ProviderFault } from './outbox.js';
+export type { OrchestratorSummary } from './orchestrator-runtime.js';
+export type { StandInService } from './stand-ins.js';
+export type { LocalStateMachines } from './state-machines.js';
+export type { ExecutionRecord, ExecutionStatus, StateVisit } from './execution-record.js';
 export { localPlatform, localEnvironment } from './environment.js';
 export { toApiGatewayEvent, newRequestId, type GatewayRequest, type MatchedRoute } from './api-event.js';
 export { lambdaContext } from './functions.js';

@@ -6,7 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { workspaceRoot } from '@shoplane/manifest';
 import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
 import { closeServer, startControlPlane } from './control-plane.js';
-import { discoverServices, loadFunctions, runSeed } from './discovery.js';
+import { discoverOrchestrators, discoverServices, loadFunctions, runSeed } from './discovery.js';
 import { docsAssets } from './docs-assets.js';
 import { freePort, localCredentials, localRegion, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { applyEnvironment, functionScopedEnvironment, localEnvironment, localPlatform } from './environment.js';
@@ -17,7 +17,10 @@ import { createGateway } from './gateway.js';
 import { loadOrCreateSigningKeys, type SigningKeys } from './keys.js';
 import { consoleLog, silentLog } from './log.js';
 import { LocalOutbox } from './outbox.js';
+import { busParameters, orchestratorSubscriptions, runOrchestrators, type OrchestratorSummary } from './orchestrator-runtime.js';
 import { RouteTable } from './routes.js';
+import { standInFunctions, standInParameters, standInVariables, type StandInService } from './stand-ins.js';
+import { LocalStateMachines } from './state-machines.js';
 import { startStreamPoller, type StreamPoller } from './streams.js';
 import { busSubscriptions, summarize, type ServiceSummary } from './summary.js';
 import { ensureTable } from './tables.js';
@@ -31,6 +34,14 @@ export interface LocalShopOptions {
   root?: string;
   /** Log nothing (tests). */
   quiet?: boolean;
+  /** Run only these apps (by folder name); all by default. */
+  services?: string[];
+  /** In-process stand-ins for services that are not running (tests). */
+  standIns?: StandInService[];
+  /** CDK context for the orchestrators' in-process synth, e.g. `{ paymentTimeoutSeconds: 2 }`. */
+  stackContext?: Record<string, unknown>;
+  /** Wait this long before each state machine retry instead of the definition's backoff (default 200 ms; tests: 0). */
+  retryIntervalMs?: number;
 }
 
 export interface LocalShop {
@@ -38,6 +49,9 @@ export interface LocalShop {
   url: string;
   port: number;
   services: ServiceSummary[];
+  /** State machines and their functions (apps/checkout), run from their synthesized definitions. */
+  orchestrators: OrchestratorSummary[];
+  stateMachines: LocalStateMachines;
   bus: LocalEventBus;
   /** Every e-mail (SES) and SMS (SNS) the functions sent; also at `/__local/outbox`. */
   outbox: LocalOutbox;
@@ -54,8 +68,12 @@ export interface LocalShop {
   stop(): Promise<void>;
 }
 
-function platformParameters(keys: SigningKeys, services: ServiceSummary[]): Map<string, string> {
-  const parameters = new Map([[localPlatform.publicKeysParameter, JSON.stringify({ keys: [{ kid: keys.kid, publicKeyPem: keys.publicKeyPem }] })]]);
+function platformParameters(keys: SigningKeys, services: ServiceSummary[], standIns: StandInService[]): Map<string, string> {
+  const parameters = new Map([
+    [localPlatform.publicKeysParameter, JSON.stringify({ keys: [{ kid: keys.kid, publicKeyPem: keys.publicKeyPem }] })],
+    ...busParameters(localPlatform.eventBusName),
+    ...standInParameters(standIns),
+  ]);
   // Internal operations publish their function names as SSM parameters, as their stacks do in AWS.
   for (const operation of services.flatMap((service) => service.internalOperations)) parameters.set(operation.parameter, operation.functionName);
   return parameters;
@@ -93,7 +111,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
   try {
     const since = (start: number) => Math.round(performance.now() - start);
     const startedAt = performance.now();
-    const discovered = await discoverServices(root);
+    const [discovered, orchestrators] = await Promise.all([discoverServices(root, options.services), discoverOrchestrators(root, options.services)]);
     const discoveryMs = since(startedAt);
     const services = discovered.map((service) => summarize(service.manifest, service.missingHandlers));
     const warnings = discovered
@@ -103,12 +121,14 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     const functions = new FunctionRegistry();
     const bus = new LocalEventBus({
       busName: localPlatform.eventBusName,
-      subscriptions: busSubscriptions(services),
+      subscriptions: [...busSubscriptions(services), ...orchestratorSubscriptions(orchestrators)],
       invoke: (name, event: SQSEvent) => functions.invoke(name, event),
       log,
     });
     cleanup.push(() => bus.stop());
     const outbox = new LocalOutbox();
+    const stateMachines = new LocalStateMachines({ functions, bus, log, retryIntervalMs: options.retryIntervalMs ?? 200 });
+    cleanup.push(() => stateMachines.stop());
     // The gateway takes its port first, so a port clash fails in milliseconds, not after Java has started;
     // a request arriving while the rest starts waits for it.
     let markReady: () => void = () => undefined;
@@ -127,19 +147,24 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
         events: () => ({ items: bus.events.reverse() }),
         'dead-letters': () => ({ events: bus.deadLetters, streamRecords: pollers.flatMap((poller) => poller.deadLetters) }),
         outbox: () => outbox.view(),
+        executions: () => ({ items: stateMachines.executions }),
       },
       log,
     });
     const port = await listen(gateway, options.port ?? 3000);
     cleanup.push(() => closeServer(gateway));
     const secrets = new Map([[localPlatform.signingKeySecret, JSON.stringify({ kid: keys.kid, privateKeyPem: keys.privateKeyPem })]]);
-    const controlPlane = await startControlPlane({ parameters: platformParameters(keys, services), secrets, bus, functions, log, outbox });
+    const parameters = platformParameters(keys, services, options.standIns ?? []);
+    const controlPlane = await startControlPlane({ parameters, secrets, bus, functions, stateMachines, log, outbox });
     cleanup.push(() => controlPlane.close());
 
     // Ports first, so the environment is complete before any handler module is imported.
     const dynamoPort = await freePort();
     const manifests = discovered.map((service) => service.manifest);
-    const environment = localEnvironment(manifests, { dynamodb: `http://127.0.0.1:${dynamoPort}`, controlPlane: controlPlane.endpoint });
+    const environment = {
+      ...localEnvironment(manifests, { dynamodb: `http://127.0.0.1:${dynamoPort}`, controlPlane: controlPlane.endpoint }),
+      ...standInVariables(options.standIns ?? []),
+    };
     cleanup.push(applyEnvironment(environment));
     // Inside a function, only the variables its declarations give it.
     cleanup.push(isolateFunctionEnvironments(Object.keys(functionScopedEnvironment(manifests))));
@@ -150,8 +175,14 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     const dynamoStopped = dynamoStarting.catch(() => undefined);
     cleanup.push(async () => (await dynamoStopped)?.stop());
     const handlersStartedAt = performance.now();
-    const loaded = await loadFunctions(discovered);
+    // The orchestrators' stacks synthesize meanwhile; their functions read the state machine ARN on first use.
+    const orchestratorsStarting = runOrchestrators(orchestrators, { machines: stateMachines, parameters, context: options.stackContext, log });
+    const loaded = [...(await loadFunctions(discovered, orchestrators)), ...standInFunctions(options.standIns ?? [])];
     const handlersMs = since(handlersStartedAt);
+    const running = await orchestratorsStarting;
+    Object.assign(environment, running.environment);
+    cleanup.push(applyEnvironment(running.environment));
+    warnings.push(...running.warnings);
     for (const fn of loaded) {
       functions.add(fn);
       if (fn.initError) warnings.push(`${fn.service}: ${fn.handler} fails to load, so every invocation fails: ${fn.initError}`);
@@ -196,6 +227,8 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       url: `http://localhost:${port}`,
       port,
       services,
+      orchestrators: running.summaries,
+      stateMachines,
       bus,
       outbox,
       dynamodb: { endpoint: dynamo.endpoint, reachability: dynamo.reachability, ...(dataDirectory ? { dataDirectory } : {}) },

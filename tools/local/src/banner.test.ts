@@ -88,4 +88,27 @@ describe('the npm start banner', () => {
     expect(text).toContain('Outbox     http://localhost:3000/__local/outbox');
     expect(text).toContain('SES, SNS');
   });
+
+  it('lists each orchestrator with its state machine and subscriptions, and the executions view', () => {
+    // Prepare
+    const withCheckout: BannerInput = {
+      ...shop,
+      orchestrators: [
+        {
+          name: 'checkout',
+          stateMachines: [{ name: 'shoplane-local-checkout', arn: 'arn:aws:states:us-east-1:000000000000:stateMachine:shoplane-local-checkout', states: 44 }],
+          subscriptions: [{ eventTypes: ['OrderCreated'], functionName: 'shoplane-local-checkout-start-checkout' }],
+          missingFunctions: [],
+          startMs: 800,
+        },
+      ],
+    };
+
+    // Act
+    const text = banner(withCheckout, 1000).join('\n');
+
+    // Assess
+    expect(text).toContain('  checkout  (state machine shoplane-local-checkout, 44 states; synthesized in 0.8 s)\n    on OrderCreated → shoplane-local-checkout-start-checkout');
+    expect(text).toContain('http://localhost:3000/__local/executions');
+  });
 });

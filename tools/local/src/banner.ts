@@ -1,6 +1,7 @@
 import type { LocalShop } from '@shoplane/local-cloud';
 
-export type BannerInput = Pick<LocalShop, 'url' | 'services' | 'dynamodb' | 'controlPlane' | 'seedLines' | 'warnings' | 'timings'>;
+export type BannerInput = Pick<LocalShop, 'url' | 'services' | 'dynamodb' | 'controlPlane' | 'seedLines' | 'warnings' | 'timings'> &
+  Partial<Pick<LocalShop, 'orchestrators'>>;
 
 const pad = (text: string, width: number) => text.padEnd(width);
 
@@ -31,13 +32,21 @@ export function banner(shop: BannerInput, readyMs: number): string[] {
     }
     if (service.stream) lines.push(`    stream → ${service.stream.functionName}`);
   }
+  for (const orchestrator of shop.orchestrators ?? []) {
+    const machines = orchestrator.stateMachines.map((machine) => `state machine ${machine.name}, ${machine.states} states`).join('; ') || 'no state machine running';
+    lines.push('', `  ${orchestrator.name}  (${machines}; synthesized in ${seconds(orchestrator.startMs)})`);
+    for (const subscription of orchestrator.subscriptions) {
+      const missing = orchestrator.missingFunctions.includes(subscription.functionName) ? '  (no handler yet)' : '';
+      lines.push(`    on ${subscription.eventTypes.join(', ')} → ${subscription.functionName}${missing}`);
+    }
+  }
   const storage = shop.dynamodb.dataDirectory
     ? `persisted in ${shop.dynamodb.dataDirectory}`
     : 'in memory: data is gone when you stop (npm start -- --persist keeps it)';
   lines.push(
     '',
     `  DynamoDB   ${shop.dynamodb.endpoint}  (${storage}; reachable from ${shop.dynamodb.reachability.reachableFrom})`,
-    `  AWS APIs   ${shop.controlPlane.endpoint}  (EventBridge, Lambda, SSM, Secrets Manager, SES, SNS)`,
+    `  AWS APIs   ${shop.controlPlane.endpoint}  (EventBridge, Lambda, SSM, Secrets Manager, SES, SNS, Step Functions)`,
   );
   if (shop.seedLines.length > 0) {
     lines.push('', '  Seed data');
@@ -55,7 +64,7 @@ export function banner(shop: BannerInput, readyMs: number): string[] {
   }
   lines.push(
     '',
-    `  Operator   ${shop.url}/__local/events  ${shop.url}/__local/dead-letters  ${shop.url}/health`,
+    `  Operator   ${shop.url}/__local/events  ${shop.url}/__local/dead-letters  ${shop.url}/__local/executions  ${shop.url}/health`,
     `  Outbox     ${shop.url}/__local/outbox  (every e-mail and SMS sent: nothing leaves this machine)`,
     '',
     'Ctrl+C stops everything.',

@@ -1200,6 +1200,55 @@ export interface components {
                 provider?: string;
             };
         };
+        CheckoutCompletedEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "CheckoutCompleted";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+                /**
+                 * @description Payment id.
+                 * @example pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                paymentId: string;
+                total: components["schemas"]["MoneyTotal"];
+                lines: {
+                    /**
+                     * @description Product id.
+                     * @example prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                     */
+                    productId: string;
+                    quantity: number;
+                }[];
+                /**
+                 * Format: date-time
+                 * @description ISO-8601 UTC timestamp.
+                 * @example 2026-11-25T14:38:00.000Z
+                 */
+                startedAt: string;
+            };
+        };
     };
     responses: never;
     parameters: never;
