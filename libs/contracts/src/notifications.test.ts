@@ -36,7 +36,7 @@ describe('the order outcome events', () => {
     const event = {
       ...envelope,
       eventType: 'OrderConfirmed',
-      data: { orderId, userId, lines: [{ productId: 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V', name: 'Mug', unitPrice: usd(1299), quantity: 2, lineTotal: usd(2598) }], total: usd(2598) },
+      data: { orderId, userId, lines: [{ productId: 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V', name: 'Mug', unitPrice: usd(1299), quantity: 2, lineTotal: usd(2598) }], total: usd(2598), paymentId: 'pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V' },
     };
 
     expect(domainEvents.OrderConfirmed.safeParse(event).success).toBe(true);

@@ -47,7 +47,13 @@ function placeOrder(scenario: Scenario, copies = 1): string {
     source: 'shoplane.orders',
     occurredAt: new Date().toISOString(),
     correlationId: `corr-${orderId}`,
-    data: { orderId, userId: 'usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V' },
+    data: {
+      orderId,
+      userId: 'usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V',
+      lines: [{ productId: 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V', name: 'Mug', unitPrice: { amount: 1299, currency: 'USD' }, quantity: 1, lineTotal: { amount: 1299, currency: 'USD' } }],
+      total: { amount: 1299, currency: 'USD' },
+      paymentMethod: 'CARD',
+    },
   });
   shop.bus.put(Array.from({ length: copies }, () => ({ Source: 'shoplane.orders', DetailType: 'OrderCreated', Detail: JSON.stringify(event()) })));
   return orderId;
