@@ -186,20 +186,44 @@ function environmentMismatches(fn: FunctionUnderCheck, facts: StackFacts): strin
  * the signing key only with signTokens, lambda:InvokeFunction on exactly the
  * declared operations) and environment variables. Empty when they match.
  */
-export function permissionMismatches(synthesized: Pick<SynthesizedService, 'stack' | 'template' | 'tableLogicalId'>): string[] {
+/**
+ * What a service's own stack.ts grants a function on top of its manifest
+ * declaration (its own secrets, an SES identity, a state machine's task
+ * callbacks), by handler. The check still holds those functions to exactly
+ * their declaration plus these, and every other function to its declaration.
+ */
+export interface StackGrants {
+  /** IAM actions (e.g. `ses:SendEmail`), by handler. */
+  actions?: Record<string, readonly string[]>;
+  /** Environment variables that name what those actions reach, by handler. */
+  variables?: Record<string, readonly string[]>;
+}
+
+/** The statements and variables left once the stack's own, named grants are set aside. */
+function withoutStackGrants(fn: FunctionUnderCheck, grants: StackGrants): FunctionUnderCheck {
+  const actions = grants.actions?.[fn.handler] ?? [];
+  const variables = grants.variables?.[fn.handler] ?? [];
+  return {
+    ...fn,
+    statements: fn.statements.filter((statement) => !actionsOf(statement).every((action) => actions.includes(action))),
+    environment: Object.fromEntries(Object.entries(fn.environment).filter(([name]) => !variables.includes(name))),
+  };
+}
+
+export function permissionMismatches(synthesized: Pick<SynthesizedService, 'stack' | 'template' | 'tableLogicalId'>, stackGrants: StackGrants = {}): string[] {
   const { manifest, stage } = synthesized.stack;
   const { template } = synthesized;
   const facts: StackFacts = { service: manifest.name, stage, tableLogicalId: synthesized.tableLogicalId, ssm: ssmParametersOf(template) };
   const declarations = functionDeclarations(manifest);
   return [...functionPermissions(manifest)].flatMap(([handler, granted]) => {
     const physicalName = functionName(stage, manifest.name, handler);
-    const fn: FunctionUnderCheck = {
+    const fn: FunctionUnderCheck = withoutStackGrants({
       handler,
       granted,
       kinds: new Set(declarations.filter((declaration) => declaration.handler === handler).map((declaration) => declaration.kind)),
       statements: statementsOfRole(template, roleOfFunction(template, physicalName)),
       environment: environmentOfFunction(template, physicalName),
-    };
+    }, stackGrants);
     return [
       ...tableMismatches(fn, facts),
       ...eventMismatches(fn),
