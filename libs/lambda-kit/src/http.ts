@@ -89,7 +89,8 @@ function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
 async function authenticate(operation: HttpOperation, event: APIGatewayProxyEventV2, verifier: (() => TokenVerifier) | undefined) {
   if (!verifier) return undefined;
   const authorization = header(event, 'authorization') ?? '';
-  const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization.trim());
+  // The scheme name is case-insensitive (RFC 7235 §2.1).
+  const match = /^Bearer +([A-Za-z0-9_\-.]+)$/i.exec(authorization.trim());
   if (!match?.[1]) throw new UnauthorizedError();
   const caller = await verifier().verify(match[1]);
   if (operation.auth === 'admin' && caller.role !== 'admin') throw new ForbiddenError('This operation is for administrators.');

@@ -7,6 +7,8 @@ import { UnauthorizedError } from './errors.js';
 /** The only algorithm tokens are signed or accepted with (asymmetric: services hold public keys only). */
 export const tokenAlgorithm = 'ES256';
 export const tokenLifetimeSeconds = 3600;
+/** How far apart the issuer's and a verifier's clocks may be. */
+export const clockSkewSeconds = 5;
 /** Keys are re-read at most this often, so a rotation reaches warm containers. */
 export const keyCacheSeconds = 300;
 
@@ -44,27 +46,53 @@ export interface TokenVerifier {
   verify(token: string): Promise<Caller>;
 }
 
-export function createTokenVerifier(keys: Pick<KeySource, 'publicKeys'>, settings: TokenSettings): TokenVerifier {
+/** The key id a token names, if its header can be read at all (jsonwebtoken throws on a payload that is not JSON). */
+function keyIdOf(token: string): string | undefined {
+  try {
+    const decoded = jwt.decode(token, { complete: true });
+    const kid: unknown = decoded && typeof decoded === 'object' ? decoded.header?.kid : undefined;
+    return typeof kid === 'string' ? kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Limits jsonwebtoken leaves open: a token must expire, may not live longer than
+ * the issuer mints them, and may not claim to be issued (or valid) in the future.
+ */
+function withinLifetime(claims: jwt.JwtPayload, nowSeconds: number): boolean {
+  const { exp, iat, nbf } = claims;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return false;
+  if (iat !== undefined && (typeof iat !== 'number' || iat > nowSeconds + clockSkewSeconds)) return false;
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSeconds + clockSkewSeconds)) return false;
+  const issuedAt = typeof iat === 'number' ? iat : nowSeconds;
+  return exp - issuedAt <= tokenLifetimeSeconds + clockSkewSeconds && exp - nowSeconds <= tokenLifetimeSeconds + clockSkewSeconds;
+}
+
+export function createTokenVerifier(keys: Pick<KeySource, 'publicKeys'>, settings: TokenSettings, clock: () => Date = () => new Date()): TokenVerifier {
   return {
     async verify(token) {
-      const decoded = jwt.decode(token, { complete: true });
-      const kid = decoded && typeof decoded === 'object' ? decoded.header.kid : undefined;
+      const kid = keyIdOf(token);
       const key = kid ? (await keys.publicKeys()).find((candidate) => candidate.kid === kid) : undefined;
       if (!key) throw new UnauthorizedError('The token is not valid.');
+      const nowSeconds = Math.floor(clock().getTime() / 1000);
       let claims: jwt.JwtPayload | string;
       try {
         claims = jwt.verify(token, key.publicKeyPem, {
           algorithms: [tokenAlgorithm],
           issuer: settings.issuer,
           audience: settings.audience,
-          clockTolerance: 5,
+          clockTolerance: clockSkewSeconds,
+          clockTimestamp: nowSeconds,
         });
       } catch (cause) {
         throw new UnauthorizedError('The token is not valid.', { cause });
       }
-      const subject = typeof claims === 'object' ? UserId.safeParse(claims.sub) : undefined;
-      const role = typeof claims === 'object' ? Role.safeParse(claims['role']) : undefined;
-      if (!subject?.success || !role?.success) throw new UnauthorizedError('The token is not valid.');
+      if (typeof claims !== 'object' || !withinLifetime(claims, nowSeconds)) throw new UnauthorizedError('The token is not valid.');
+      const subject = UserId.safeParse(claims.sub);
+      const role = Role.safeParse(claims['role']);
+      if (!subject.success || !role.success) throw new UnauthorizedError('The token is not valid.');
       return { userId: subject.data, role: role.data };
     },
   };
