@@ -12,7 +12,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors.js';
-import { requestFingerprint, type IdempotencyStore } from './idempotency.js';
+import { idempotencyScope, requestFingerprint, type IdempotencyStore } from './idempotency.js';
 import { newId } from './ids.js';
 import type { Logger } from './logger.js';
 import { toProblemResponse } from './problem.js';
@@ -188,8 +188,9 @@ export function httpHandler<const Op extends HttpOperation>(
       const request = { ...parsed, caller, correlationId, logger, event } as HttpRequest<Op>;
       if (!parsed.idempotencyKey) return jsonResponse(operation, await implementation(request), correlationId);
       if (!options.idempotency) throw new Error(`${operation.operationId} honours Idempotency-Key but has no idempotency store`);
-      const key = `${operation.operationId}#${caller?.userId ?? 'anonymous'}#${parsed.idempotencyKey}`;
-      return jsonResponse(operation, await runOnce(options.idempotency(), key, requestFingerprint(event.body), () => implementation(request), options.replayStatus), correlationId);
+      const key = idempotencyScope({ operationId: operation.operationId, callerId: caller?.userId, params: parsed.params, key: parsed.idempotencyKey });
+      const fingerprint = requestFingerprint({ params: parsed.params, query: parsed.query, body: parsed.body });
+      return jsonResponse(operation, await runOnce(options.idempotency(), key, fingerprint, () => implementation(request), options.replayStatus), correlationId);
     } catch (thrown) {
       const error = problems.toHttpError(thrown);
       if (error instanceof HttpError && error.status < 500) {

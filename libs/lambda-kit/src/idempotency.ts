@@ -43,8 +43,31 @@ export class RequestInProgressError extends ConflictError {
   }
 }
 
-export function requestFingerprint(body: string | undefined): string {
-  return createHash('sha256').update(body ?? '').digest('base64url');
+/** JSON with object keys in a fixed order, so equal values always serialize alike. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** What makes two requests the same request: the validated input, however its JSON was formatted. */
+export function requestFingerprint(request: unknown): string {
+  return createHash('sha256').update(canonicalJson(request)).digest('base64url');
+}
+
+/**
+ * Where a stored answer belongs: one operation, one caller and one resource (its
+ * path parameters). The same key sent by another user, or for another product,
+ * is another request and never replays this one's answer.
+ */
+export function idempotencyScope(scope: { operationId: string; callerId?: string; params?: unknown; key: string }): string {
+  const resource = createHash('sha256').update(canonicalJson(scope.params ?? {})).digest('base64url').slice(0, 22);
+  return `${scope.operationId}#${scope.callerId ?? 'anonymous'}#${resource}#${scope.key}`;
 }
 
 export function dynamoIdempotencyStore(client: DynamoDBDocumentClient, tableName: string, clock: () => Date = () => new Date()): IdempotencyStore {
