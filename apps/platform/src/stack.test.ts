@@ -37,6 +37,15 @@ describe('PlatformStack', () => {
     });
   });
 
+  it('keeps query strings, headers and bodies out of the access log (they may carry tokens)', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0] as { Properties: { AccessLogSettings: { Format: string } } };
+    const fields = Object.values(JSON.parse(stage.Properties.AccessLogSettings.Format) as Record<string, string>);
+
+    // `$context.path` is the path alone in an HTTP API; nothing else the format names holds request input.
+    expect(fields.every((field) => /^\$context\.[A-Za-z.]+$/.test(field))).toBe(true);
+    expect(fields.filter((field) => /query|header|authorizer|body|querystring/i.test(field))).toEqual([]);
+  });
+
   it('accepts no browser origin (no CORS) unless origins are configured', () => {
     const api = Object.values(template.findResources('AWS::ApiGatewayV2::Api'))[0] as { Properties: Record<string, unknown> };
 

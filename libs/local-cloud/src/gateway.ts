@@ -7,6 +7,7 @@ import type { DocsAssets } from './docs-assets.js';
 import { FunctionNotFoundError } from './functions.js';
 import type { LocalLog } from './log.js';
 import { rawProblemResponse, sendJson, sendProblem } from './problem.js';
+import { redactedTarget } from './redaction.js';
 import type { RouteTable } from './routes.js';
 
 /** Largest request body the gateway forwards to a handler. */
@@ -66,7 +67,7 @@ export function createGateway(options: GatewayOptions): Server {
     const target = request.url ?? '/';
     const path = target.split('?')[0] ?? '/';
     response.setHeader('apigw-requestid', requestId);
-    response.on('finish', () => log.info(`${method} ${target} → ${response.statusCode} (${Date.now() - started} ms)`));
+    response.on('finish', () => log.info(`${method} ${redactedTarget(target)} → ${response.statusCode} (${Date.now() - started} ms)`));
     const problem = (status: number, detail: string, headers?: Record<string, string>) =>
       sendProblem(response, status, detail, { headers, correlationId, instance: path });
 
