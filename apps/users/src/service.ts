@@ -11,6 +11,10 @@ import { defineService, outboxTimeToLiveAttribute } from '@shoplane/manifest';
  *                                   guarantees an email is registered once
  * - `PK=OUTBOX#<eventId>, SK=OUTBOX` events written with the change they describe,
  *                                   published from the table's stream, expired by TTL
+ * - `PK=THROTTLE#<scope>#<hash>, SK=SLOT#<i>`
+ *                                   one login or registration attempt a throttle still
+ *                                   counts (domain/throttle.ts), expired by TTL when it
+ *                                   leaves the throttle's window
  */
 export const service = defineService({
   name: 'users',
@@ -22,7 +26,8 @@ export const service = defineService({
   },
   routes: [
     { operation: registerUser, handler: 'register' },
-    { operation: loginUser, handler: 'login', tableAccess: 'read', capabilities: ['signTokens'] },
+    // Login writes too: the attempts its throttles count.
+    { operation: loginUser, handler: 'login', capabilities: ['signTokens'] },
     { operation: getCurrentUser, handler: 'get-me', tableAccess: 'read' },
   ],
 });

@@ -76,10 +76,12 @@ export const registerUser = defineOperation({
   auth: 'public',
   tags: ['users'],
   summary: 'Register a customer account',
-  description: 'Creates a customer. The email is unique across the shop; registering it twice answers 409. Emits `UserRegistered`.',
+  description:
+    'Creates a customer. The email is unique across the shop; registering it twice answers 409. Emits `UserRegistered`. ' +
+    'At most 10 registrations an hour come from one client address (an IPv6 /64); more answer 429 with `Retry-After` (seconds).',
   request: { body: RegisterUserRequest },
   responses: { 201: { description: 'The account was created.', schema: RegisterUserResponse } },
-  problems: [409, 422],
+  problems: [409, 422, 429],
 });
 
 export const loginUser = defineOperation({
@@ -89,10 +91,14 @@ export const loginUser = defineOperation({
   auth: 'public',
   tags: ['users'],
   summary: 'Log in and receive a bearer token',
-  description: 'An unknown email and a wrong password give the same 401 answer.',
+  description:
+    'An unknown email and a wrong password give the same 401 answer. Failed attempts are throttled: 5 in 15 minutes for one ' +
+    'email from one client address (an IPv6 /64), 20 from one address, 30 for one email from everywhere. Over a limit the ' +
+    'answer is 429 with `Retry-After` (seconds until the window frees a slot), whatever the email and password; a ' +
+    'successful login does not count.',
   request: { body: LoginRequest },
   responses: { 200: { description: 'A token valid for `expiresIn` seconds.', schema: LoginResponse } },
-  problems: [401, 422],
+  problems: [401, 422, 429],
 });
 
 export const getCurrentUser = defineOperation({

@@ -1,5 +1,6 @@
 import { createDocumentClient, createLogger, once, serviceTableName } from '@shoplane/lambda-kit';
 import type { AccountDependencies } from '../domain/accounts.js';
+import { dynamoAttemptLog } from './attempt-log.js';
 import { bcryptHasher } from './password-hasher.js';
 import { dynamoUserRepository } from './user-repository.js';
 
@@ -8,8 +9,8 @@ const documentClient = createDocumentClient();
 
 /** Wired once per container, on first use, from the environment the stack provides. */
 export const accounts = once(
-  (): AccountDependencies => ({
-    users: dynamoUserRepository(documentClient, serviceTableName('users')),
-    hasher: bcryptHasher(),
-  }),
+  (): AccountDependencies => {
+    const table = serviceTableName('users');
+    return { users: dynamoUserRepository(documentClient, table), hasher: bcryptHasher(), attempts: dynamoAttemptLog(documentClient, table) };
+  },
 );

@@ -21,3 +21,17 @@ export class UserNotFoundError extends DomainError {
     super('user-not-found', 'The account no longer exists.');
   }
 }
+
+/**
+ * An attempt over a throttle's limit, refused before anything about the account or
+ * the password is looked at, so it answers the same for every email and password.
+ */
+export class TooManyAttemptsError extends DomainError<{ retryAfterSeconds: number }> {
+  /** Whole seconds until the throttle's window frees a slot. */
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    super('too-many-attempts', 'Too many attempts. Try again after the number of seconds in Retry-After.', { data: { retryAfterSeconds } });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

@@ -1,4 +1,5 @@
 import type { Caller, DomainEvent, Role } from '@shoplane/contracts';
+import type { ThrottleKey } from './throttle.js';
 import type { User } from './user.js';
 
 export interface UserRepository {
@@ -26,4 +27,18 @@ export interface IssuedToken {
 /** Mints a caller's bearer token (lambda-kit's platform signer in production). */
 export interface TokenSigner {
   sign(caller: Caller): Promise<IssuedToken>;
+}
+
+export type AttemptDecision =
+  | { admitted: true; /** Takes this attempt out of the log again. */ forget(): Promise<void> }
+  | { admitted: false; retryAfterSeconds: number };
+
+/** Remembers attempts for as long as their throttle's window lasts. */
+export interface AttemptLog {
+  /**
+   * Records one attempt under the key, unless the key's policy has had its limit of
+   * attempts in the window before `now`. Atomic: concurrent attempts never record
+   * more than the limit.
+   */
+  record(key: ThrottleKey, now: Date): Promise<AttemptDecision>;
 }

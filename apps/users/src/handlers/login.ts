@@ -6,8 +6,8 @@ import type { TokenSigner } from '../domain/ports.js';
 import { problems } from '../problems.js';
 
 export function loginHandler(deps: () => AccountDependencies & { signer: TokenSigner }) {
-  return httpHandler(loginUser, { logger, problems }, async ({ body }) => {
-    const session = await logIn(deps(), body);
+  return httpHandler(loginUser, { logger, problems }, async ({ body, event }) => {
+    const session = await logIn(deps(), body, { sourceIp: event.requestContext.http.sourceIp });
     // A public operation gets no cache-control from the wrapper, and a token must never be cached.
     return { status: 200, body: session, headers: { 'cache-control': 'no-store' } };
   });

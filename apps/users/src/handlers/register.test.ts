@@ -2,7 +2,8 @@ import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { registerUser } from '@shoplane/contracts';
 import { apiEvent, invoke } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { usersTestbed } from '../test-support.js';
+import { registrationThrottle } from '../domain/throttle.js';
+import { fromAddress, usersTestbed } from '../test-support.js';
 import { registerHandler } from './register.js';
 
 let bed: Awaited<ReturnType<typeof usersTestbed>>;
@@ -56,7 +57,10 @@ describe('POST /users/register', () => {
   });
 
   it('lets exactly one of 20 concurrent registrations of one email succeed; the others get 409', async () => {
-    const attempts = Array.from({ length: 20 }, () => invoke(register, apiEvent(registerUser, { body: registration('race@example.com') })));
+    // From 20 clients: one client would meet its registration throttle first.
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      invoke(register, fromAddress(apiEvent(registerUser, { body: registration('race@example.com') }), `198.51.100.${i + 1}`)),
+    );
 
     const statuses = (await Promise.all(attempts)).map((response) => response.status);
 
@@ -119,5 +123,33 @@ describe('POST /users/register', () => {
 
     expect(response.headers['x-correlation-id']).toBe('trace-42');
     expect(response.body).toMatchObject({ correlationId: 'trace-42' });
+  });
+
+  it('answers 429 with Retry-After to the 11th registration within an hour from one client, before hashing a password', async () => {
+    const from = (email: string, sourceIp: string) => invoke(register, fromAddress(apiEvent(registerUser, { body: registration(email) }), sourceIp));
+    const statuses: number[] = [];
+    for (let i = 0; i < registrationThrottle.limit; i++) statuses.push((await from(`bulk-${i}@example.com`, '203.0.113.50')).status);
+    const hashes = bed.hasher.hashes;
+
+    const throttled = await from('bulk-next@example.com', '203.0.113.50');
+
+    expect(statuses).toEqual(Array.from({ length: registrationThrottle.limit }, () => 201));
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers['content-type']).toBe('application/problem+json');
+    expect(throttled.headers['retry-after']).toBe(String(registrationThrottle.windowMs / 1000));
+    expect(throttled.body).toMatchObject({ status: 429, type: expect.stringContaining('too-many-attempts') });
+    expect(bed.hasher.hashes).toBe(hashes);
+    expect(await bed.users.findByEmail('bulk-next@example.com')).toBeUndefined();
+    expect((await from('bulk-next@example.com', '203.0.113.51')).status).toBe(201);
+  });
+
+  it('lets a client register again once the hour has passed', async () => {
+    const from = (email: string) => invoke(register, fromAddress(apiEvent(registerUser, { body: registration(email) }), '203.0.113.52'));
+    for (let i = 0; i < registrationThrottle.limit; i++) await from(`hourly-${i}@example.com`);
+    expect((await from('hourly-late@example.com')).status).toBe(429);
+
+    bed.clock.advance(registrationThrottle.windowMs);
+
+    expect((await from('hourly-late@example.com')).status).toBe(201);
   });
 });

@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Register a customer account
-         * @description Creates a customer. The email is unique across the shop; registering it twice answers 409. Emits `UserRegistered`.
+         * @description Creates a customer. The email is unique across the shop; registering it twice answers 409. Emits `UserRegistered`. At most 10 registrations an hour come from one client address (an IPv6 /64); more answer 429 with `Retry-After` (seconds).
          */
         post: operations["registerUser"];
         delete?: never;
@@ -35,7 +35,7 @@ export interface paths {
         put?: never;
         /**
          * Log in and receive a bearer token
-         * @description An unknown email and a wrong password give the same 401 answer.
+         * @description An unknown email and a wrong password give the same 401 answer. Failed attempts are throttled: 5 in 15 minutes for one email from one client address (an IPv6 /64), 20 from one address, 30 for one email from everywhere. Over a limit the answer is 429 with `Retry-After` (seconds until the window frees a slot), whatever the email and password; a successful login does not count.
          */
         post: operations["loginUser"];
         delete?: never;
@@ -1298,6 +1298,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal Server Error */
             500: {
                 headers: {
@@ -1342,6 +1351,15 @@ export interface operations {
             };
             /** @description Unprocessable Content */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
