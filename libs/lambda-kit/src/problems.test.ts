@@ -63,6 +63,15 @@ describe('a problem table', () => {
     expect(locked.body).toMatchObject({ type: 'https://shoplane.dev/problems/widget-locked' });
   });
 
+  it('computes headers from the error when the rule asks to', () => {
+    const table = defineProblems(problem(WidgetRefusedError, { status: 429, headers: (error) => ({ 'retry-after': String(error.data?.widgetId.length ?? 0) }) }));
+
+    const answer = toProblemResponse(table.toHttpError(new WidgetRefusedError('abcdefg')));
+
+    expect(answer.statusCode).toBe(429);
+    expect(answer.headers?.['retry-after']).toBe('7');
+  });
+
   it('lets a parent listed first answer for its subclasses too', () => {
     const parentFirst = defineProblems(problem(WidgetRefusedError, { status: 422 }), problem(WidgetLockedError, { status: 409 }));
 

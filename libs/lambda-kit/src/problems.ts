@@ -2,28 +2,31 @@ import { BusyError, DomainError } from '@shoplane/contracts';
 import { HttpError } from './errors.js';
 
 /** How one kind of domain error is answered over HTTP. */
-export interface ProblemMapping {
+export interface ProblemMapping<E extends DomainError = DomainError> {
   status: number;
   /**
    * Problem type slug. Leave it out: the slug is the error's `code`. It exists for an
    * answer older than the error that now causes it (carts answer BusyError as `cart-busy`).
    */
   type?: string;
-  headers?: Record<string, string>;
+  /** Fixed headers, or headers computed from the error (e.g. a Retry-After only the error knows). */
+  headers?: Record<string, string> | ((error: E) => Record<string, string>);
 }
 
-type DomainErrorClass = abstract new (...args: never[]) => DomainError;
+type DomainErrorClass<E extends DomainError = DomainError> = abstract new (...args: never[]) => E;
 
-export interface ProblemRule extends ProblemMapping {
+export interface ProblemRule extends Omit<ProblemMapping, 'headers'> {
   error: DomainErrorClass;
+  headers?: Record<string, string> | ((error: DomainError) => Record<string, string>);
 }
 
-export function problem(error: DomainErrorClass, mapping: ProblemMapping): ProblemRule {
+export function problem<E extends DomainError>(error: DomainErrorClass<E>, mapping: ProblemMapping<E>): ProblemRule {
   // A refusal is a 4xx and a failure a 5xx; anything else in a problem table is a typo.
   if (!Number.isInteger(mapping.status) || mapping.status < 400 || mapping.status > 599) {
     throw new Error(`${error.name} is mapped to status ${mapping.status}; a problem's status is 400-599`);
   }
-  return { error, ...mapping };
+  // The rule is only ever applied to instances of `error`, so its header function sees an E.
+  return { error, ...mapping } as ProblemRule;
 }
 
 function isDomainErrorClass(value: unknown): value is DomainErrorClass {
@@ -51,7 +54,7 @@ export class ProblemTable {
     return new HttpError(rule.status, rule.type ?? error.code, {
       detail: error.message,
       errors: error.violations,
-      headers: rule.headers,
+      headers: typeof rule.headers === 'function' ? rule.headers(error) : rule.headers,
       cause: error,
     });
   }
