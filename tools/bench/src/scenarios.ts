@@ -1,8 +1,26 @@
+import { request as httpRequest } from 'node:http';
 import type { LocalShop } from '@shoplane/local-cloud';
 import type { Scenario } from './measure.js';
 
 const json = { 'content-type': 'application/json' };
 const password = 'correct horse battery';
+
+/**
+ * A registration from one of several loopback addresses (all of 127.0.0.0/8 is this
+ * machine): users throttle registrations per client address, and the bench measures
+ * registering, not the throttle.
+ */
+function registerFrom(url: string, body: unknown, addressIndex: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const outgoing = httpRequest(url, { method: 'POST', headers: { ...json, 'content-length': Buffer.byteLength(payload) }, localAddress: `127.0.0.${2 + (addressIndex % 16)}` }, (incoming) => {
+      incoming.resume();
+      incoming.on('end', () => resolve(incoming.statusCode ?? 0));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(payload);
+  });
+}
 
 async function post(url: string, body: unknown, token?: string) {
   return fetch(url, { method: 'POST', headers: { ...json, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
@@ -27,7 +45,7 @@ export async function userScenarios(base: string): Promise<Scenario[]> {
       name: 'POST /users/register (bcrypt cost 10)',
       requests: 60,
       concurrency: 4,
-      run: async (i) => (await post(`${base}/users/register`, { email: `bench-${runId}-${i}-${Math.random()}@example.com`, password, name: 'Bench' })).status === 201,
+      run: async (i) => (await registerFrom(`${base}/users/register`, { email: `bench-${runId}-${i}-${Math.random()}@example.com`, password, name: 'Bench' }, i)) === 201,
     },
     { name: 'POST /users/login (bcrypt cost 10)', requests: 60, concurrency: 4, run: async () => (await post(`${base}/users/login`, { email, password })).status === 200 },
     {
