@@ -180,13 +180,6 @@ function environmentMismatches(fn: FunctionUnderCheck, facts: StackFacts): strin
 }
 
 /**
- * Every way a synthesized service's functions differ from what their
- * declarations ask for: IAM statements (table actions for its tableAccess,
- * PutEvents only with publishEvents, the public keys only with verifyTokens,
- * the signing key only with signTokens, lambda:InvokeFunction on exactly the
- * declared operations) and environment variables. Empty when they match.
- */
-/**
  * What a service's own stack.ts grants a function on top of its manifest
  * declaration (its own secrets, an SES identity, a state machine's task
  * callbacks), by handler. The check still holds those functions to exactly
@@ -210,6 +203,16 @@ function withoutStackGrants(fn: FunctionUnderCheck, grants: StackGrants): Functi
   };
 }
 
+/**
+ * Every way a synthesized service's functions differ from what their
+ * declarations ask for: IAM statements (table actions for its tableAccess,
+ * PutEvents only with publishEvents, the public keys only with verifyTokens,
+ * the signing key only with signTokens, lambda:InvokeFunction on exactly the
+ * declared operations) and environment variables. Empty when they match.
+ *
+ * `stackGrants` names what the service's own stack.ts adds to some handlers;
+ * only those handlers may hold those actions and variables.
+ */
 export function permissionMismatches(synthesized: Pick<SynthesizedService, 'stack' | 'template' | 'tableLogicalId'>, stackGrants: StackGrants = {}): string[] {
   const { manifest, stage } = synthesized.stack;
   const { template } = synthesized;
