@@ -52,6 +52,16 @@ describe('permissionMismatches', () => {
     expect(mismatches).toEqual(['create-order: reaches a table other than its own: "arn:aws:dynamodb:us-east-1:1:table/shoplane-dev-users"']);
   });
 
+  it('reports DynamoDB granted on everything but some resources', () => {
+    // Act
+    const mismatches = mismatchesAfter((stack) =>
+      stack.functionFor('find-order').addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:GetItem'], notResources: ['arn:aws:dynamodb:us-east-1:1:table/other'] })),
+    );
+
+    // Assess
+    expect(mismatches).toEqual(['find-order: may use DynamoDB on every resource but some (NotResource)']);
+  });
+
   it('reports an invocation a function did not declare', () => {
     // Act
     const mismatches = mismatchesAfter((stack) => {
