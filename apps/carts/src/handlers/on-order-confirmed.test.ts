@@ -1,9 +1,9 @@
 import type { OrderLine } from '@shoplane/contracts';
 import { newId, toEnvelope } from '@shoplane/lambda-kit';
-import { subscriptionBatch } from '@shoplane/testing';
+import { subscriptionBatch, testProduct } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoOrderedLines } from '../adapters/ordered-lines.js';
-import { cartsTestbed, fillCart, freshCustomer, storedCart, testProduct, type CartsTestbed } from '../test-support.js';
+import { cartsTestbed, fillCart, freshCustomer, storedCart, type CartsTestbed } from '../test-support.js';
 import { onOrderConfirmedHandler } from './on-order-confirmed.js';
 
 let bed: CartsTestbed;
