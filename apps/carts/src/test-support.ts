@@ -102,6 +102,12 @@ export function cartApi(bed: CartsTestbed, deps: () => CartDependencies = bed.de
 
 export type CartClient = Awaited<ReturnType<ReturnType<typeof cartApi>['as']>>;
 
+/** A fresh customer, signed in: each test gets an empty cart of its own. */
+export async function newShopper(api: ReturnType<typeof cartApi>): Promise<{ client: CartClient; userId: string }> {
+  const caller = freshCustomer();
+  return { client: await api.as(caller), userId: caller.userId };
+}
+
 /** The cart in a response body. */
 export const cartOf = (response: ParsedResponse): Cart => response.body as Cart;
 
