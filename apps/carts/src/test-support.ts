@@ -3,25 +3,24 @@ import {
   addCartItem,
   clearCart,
   getCart,
-  getProductsByIds,
   removeCartItem,
   setCartItem,
   type Cart,
   type Currency,
-  type InternalInput,
-  type InternalOutput,
   type Product,
 } from '@shoplane/contracts';
-import { createTokenSigner, createTokenVerifier, newId, type Caller, type InternalClient } from '@shoplane/lambda-kit';
+import { createTokenSigner, createTokenVerifier, newId, type Caller } from '@shoplane/lambda-kit';
 import {
   admin,
   apiEvent,
   createTestTable,
   customer,
+  fakeProductsOperation,
   generateTestKeys,
   invoke,
   localDynamoDbClient,
   localStoreEndpoint,
+  testProduct,
   testTokenSettings,
   type ParsedResponse,
   type TestTable,
@@ -42,52 +41,7 @@ export const otherCustomer: Caller = { userId: 'usr_01JD8Z4M6Q5J3K2N1P0R9S8T7X',
 /** A fresh user id, so each test starts from an empty cart. */
 export const freshCustomer = (): Caller => ({ userId: newId('usr'), role: 'customer' });
 
-export function testProduct(overrides: Partial<Product> = {}): Product {
-  return {
-    productId: newId('prd'),
-    name: 'Enamel mug',
-    description: 'Holds coffee.',
-    category: 'kitchen',
-    price: { amount: 1299, currency: 'USD' },
-    status: 'active',
-    availableStock: 500,
-    inStock: true,
-    createdAt: '2026-11-25T10:00:00.000Z',
-    updatedAt: '2026-11-25T10:00:00.000Z',
-    ...overrides,
-  };
-}
-
 export const priced = (amount: number, currency: Currency = 'USD') => ({ amount, currency });
-
-export interface FakeProductsOperation extends InternalClient<typeof getProductsByIds> {
-  /** The ids of every call, in order: one entry per call products would have served. */
-  calls: string[][];
-  catalogue: Map<string, Product>;
-  add(...products: Product[]): void;
-}
-
-/**
- * Stands in for products' getProductsByIds (another service, tested there to be one
- * BatchGet): an in-memory catalogue that checks input and output against the contract
- * and counts its calls.
- */
-export function fakeProductsOperation(): FakeProductsOperation {
-  const fake: FakeProductsOperation = {
-    calls: [],
-    catalogue: new Map(),
-    add(...products) {
-      for (const product of products) fake.catalogue.set(product.productId, product);
-    },
-    async call(input: InternalInput<typeof getProductsByIds>): Promise<InternalOutput<typeof getProductsByIds>> {
-      const { productIds } = getProductsByIds.input.parse(input);
-      fake.calls.push(productIds);
-      const found = productIds.flatMap((id) => fake.catalogue.get(id) ?? []);
-      return getProductsByIds.output.parse({ products: found, missing: productIds.filter((id) => !fake.catalogue.has(id)) });
-    },
-  };
-  return fake;
-}
 
 /** A document client on its own connection that records the name of every DynamoDB command it sends. */
 export function countingDocumentClient(): { documents: DynamoDBDocumentClient; commands: string[] } {
@@ -147,6 +101,12 @@ export function cartApi(bed: CartsTestbed, deps: () => CartDependencies = bed.de
 }
 
 export type CartClient = Awaited<ReturnType<ReturnType<typeof cartApi>['as']>>;
+
+/** A fresh customer, signed in: each test gets an empty cart of its own. */
+export async function newShopper(api: ReturnType<typeof cartApi>): Promise<{ client: CartClient; userId: string }> {
+  const caller = freshCustomer();
+  return { client: await api.as(caller), userId: caller.userId };
+}
 
 /** The cart in a response body. */
 export const cartOf = (response: ParsedResponse): Cart => response.body as Cart;

@@ -1,5 +1,14 @@
-import { actionsOf, resourcesOfStatement, roleOfFunction, statementsOfRole, unacknowledgedNagFindings } from '@shoplane/cdk-kit';
-import { functionName } from '@shoplane/manifest';
+import {
+  actionsOf,
+  environmentOfFunction,
+  referencesIn,
+  resourcesOfStatement,
+  roleOfFunction,
+  ssmParametersOf,
+  statementsOfRole,
+  unacknowledgedNagFindings,
+} from '@shoplane/cdk-kit';
+import { functionName, internalOperationVariable, orchestratorHandlers, platformVariables } from '@shoplane/manifest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lambdaServiceErrors } from './state-machine/tasks.js';
@@ -17,6 +26,17 @@ const state = (name: string): AslState => {
   const found = definition.States[name];
   if (!found) throw new Error(`No state ${name}`);
   return found;
+};
+const statementsOf = (handler: string) => statementsOfRole(checkout.template, roleOfFunction(checkout.template, functionName('dev', 'checkout', handler)));
+/** The internal operations (`<service>.<name>`) a function may invoke, read from the SSM parameters its grants name. */
+const operationsInvokedBy = (handler: string) => {
+  const parameters = ssmParametersOf(checkout.template);
+  return statementsOf(handler)
+    .filter((statement) => actionsOf(statement).includes('lambda:InvokeFunction'))
+    .flatMap(resourcesOfStatement)
+    .flatMap(referencesIn)
+    .flatMap((reference) => /^\/shoplane\/dev\/([^/]+)\/([^/]+)$/.exec(parameters.get(reference) ?? '')?.slice(1, 3).join('.') ?? [])
+    .sort();
 };
 /** The function a Lambda Task invokes: its Resource (request/response) or Parameters.FunctionName (task token). */
 const invokedBy = (name: string) => {
@@ -194,16 +214,51 @@ describe('checkout stack', () => {
   });
 
   it('lets the backstop invoke exactly failOrder, releaseReservation and refundPayment', () => {
-    const role = roleOfFunction(checkout.template, functionName('dev', 'checkout', 'on-execution-ended'));
-    const invokable = statementsOfRole(checkout.template, role)
-      .filter((statement) => actionsOf(statement).includes('lambda:InvokeFunction'))
-      .flatMap(resourcesOfStatement)
-      .map((resource) => /SsmParameterValueshoplanedev(\w+?)C96584B6/.exec(JSON.stringify(resource))?.[1]);
-
-    expect(invokable.sort()).toEqual(['inventoryreleaseReservation', 'ordersfailOrder', 'paymentsrefundPayment']);
+    expect(operationsInvokedBy('on-execution-ended')).toEqual(['inventory.releaseReservation', 'orders.failOrder', 'payments.refundPayment']);
   });
 
   it('passes cdk-nag AwsSolutions checks with no unacknowledged error', () => {
     expect(unacknowledgedNagFindings(checkout.stack)).toEqual([]);
+  });
+});
+
+describe('checkout functions, each granted exactly what the orchestrator declares for it', () => {
+  const handlers = orchestratorHandlers(orchestrator);
+  const starts = (handler: string) => orchestrator.stateMachine.startedBy.includes(handler);
+  /** The queue a function's event source mapping drains: its subscription's inbox. */
+  const inboxOf = (handler: string) => {
+    const functionId = checkout.logicalIdOf('AWS::Lambda::Function', (properties) => properties['FunctionName'] === functionName('dev', 'checkout', handler));
+    const mapping = checkout.logicalIdOf('AWS::Lambda::EventSourceMapping', (properties) => JSON.stringify(properties['FunctionName']) === JSON.stringify({ Ref: functionId }));
+    return (checkout.template.toJSON() as { Resources: Record<string, { Properties: { EventSourceArn: unknown } }> }).Resources[mapping]?.Properties.EventSourceArn;
+  };
+
+  it.each(handlers)('lets %s invoke exactly the operations the orchestrator lists for it', (handler) => {
+    expect(operationsInvokedBy(handler)).toEqual([...(orchestrator.invokes?.[handler] ?? [])].sort());
+  });
+
+  it.each(handlers)('lets %s start executions of this state machine only if it is a starter', (handler) => {
+    const started = statementsOf(handler).filter((statement) => actionsOf(statement).includes('states:StartExecution'));
+
+    expect(started.flatMap(resourcesOfStatement)).toEqual(starts(handler) ? [{ Ref: checkout.logicalIdOf('AWS::StepFunctions::StateMachine') }] : []);
+  });
+
+  it.each(handlers)('lets %s otherwise only log, trace and consume its own inbox', (handler) => {
+    const statements = statementsOf(handler);
+    const granted = ['lambda:InvokeFunction', 'states:StartExecution'];
+
+    expect(statements.flatMap(actionsOf).filter((action) => !/^(logs|xray|sqs):/.test(action) && !granted.includes(action))).toEqual([]);
+    expect(statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('sqs:'))).flatMap(resourcesOfStatement)).toEqual([inboxOf(handler)]);
+  });
+
+  it.each(handlers)('gives %s exactly the environment its grants need', (handler) => {
+    const expected = [
+      'NODE_OPTIONS',
+      'POWERTOOLS_SERVICE_NAME',
+      platformVariables.stage,
+      ...(orchestrator.invokes?.[handler] ?? []).map(internalOperationVariable),
+      ...(starts(handler) ? [orchestrator.stateMachine.arnVariable] : []),
+    ];
+
+    expect(Object.keys(environmentOfFunction(checkout.template, functionName('dev', 'checkout', handler))).sort()).toEqual(expected.sort());
   });
 });

@@ -9,13 +9,13 @@ import {
   stageOf,
   tagStack,
 } from '@shoplane/cdk-kit';
-import { platformVariables } from '@shoplane/manifest';
+import { orchestratorHandlers, platformVariables, type OrchestratorManifest } from '@shoplane/manifest';
 import { Duration, RemovalPolicy, Stack, type App, type StackProps } from 'aws-cdk-lib';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { abnormalEndings, handlerNamesOf, orchestrator, type OrchestratorManifest } from './service.js';
+import { abnormalEndings, orchestrator } from './service.js';
 import { CheckoutStateMachine } from './state-machine/checkout-state-machine.js';
 
 export interface CheckoutStackProps extends StackProps {
@@ -58,7 +58,7 @@ export class CheckoutStack extends Stack {
     }).stateMachine;
 
     const assetsRoot = props.assetsRoot ?? defaultAssetsRoot();
-    for (const handler of handlerNamesOf(manifest)) {
+    for (const handler of orchestratorHandlers(manifest)) {
       const { function: fn } = new ServiceFunction(this, constructIdFor(handler), {
         service: manifest.name,
         handler,
@@ -68,7 +68,7 @@ export class CheckoutStack extends Stack {
         environment: { [platformVariables.stage]: stage },
       });
       this.functions.set(handler, fn);
-      for (const target of manifest.invokes[handler] ?? []) allowInvocation(this, { stage, target, functions: [fn] });
+      for (const target of manifest.invokes?.[handler] ?? []) allowInvocation(this, { stage, target, functions: [fn] });
     }
 
     // AWS services put their own events (Step Functions status changes) on the account's default bus.

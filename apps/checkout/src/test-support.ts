@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { createStubBundles } from '@shoplane/cdk-kit';
+import { orchestratorHandlers } from '@shoplane/manifest';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { handlerNamesOf, orchestrator } from './service.js';
+import { orchestrator } from './service.js';
 import { createCheckoutStack, type CheckoutStack } from './stack.js';
 
 export interface AslState {
@@ -64,7 +65,7 @@ export function definitionOf(template: Template): Asl {
 /** The checkout stack in the `dev` stage from stub bundles, with CDK context (e.g. `paymentTimeoutSeconds`). */
 export function synthesizeCheckoutForTest(context: Record<string, unknown> = {}): SynthesizedCheckout {
   const app = new App({ context });
-  const stack = createCheckoutStack(app, { assetsRoot: createStubBundles(orchestrator.name, handlerNamesOf(orchestrator)) });
+  const stack = createCheckoutStack(app, { assetsRoot: createStubBundles(orchestrator.name, orchestratorHandlers(orchestrator)) });
   const template = Template.fromStack(stack);
   return {
     stack,

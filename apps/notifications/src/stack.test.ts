@@ -4,114 +4,51 @@ import {
   resourcesOfStatement,
   roleOfFunction,
   statementsOfRole,
-  synthesizeServiceForTest,
   tableWriteActions,
-  unacknowledgedNagFindings,
   type PolicyStatementJson,
-  type ServiceStack,
-  type SynthesizedService,
+  type StackGrants,
 } from '@shoplane/cdk-kit';
+import { serviceStackSuite } from '@shoplane/cdk-kit/stack-suite';
 import { functionName, handlerNames } from '@shoplane/manifest';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendingHandlers, service } from './service.js';
+import { messagingVariables } from './settings.js';
 import { createNotificationsStack } from './stack.js';
 
 type Statement = PolicyStatementJson & { NotResource?: unknown };
 
+/** What stack.ts adds to the sending functions: SES and SNS, and where the mail comes from. */
+const stackGrants: StackGrants = {
+  actions: Object.fromEntries(sendingHandlers.map((handler) => [handler, ['ses:SendEmail', 'sns:Publish']])),
+  variables: Object.fromEntries(sendingHandlers.map((handler) => [handler, Object.values(messagingVariables)])),
+};
+
+const synthesized = serviceStackSuite(
+  service,
+  (app, options) => createNotificationsStack(app, { ...options, messaging: { senderAddress: 'Shoplane <orders@shop.example.org>' } }),
+  { stackGrants },
+);
+
 describe('notifications stack', () => {
-  let stack: ServiceStack;
-  let template: Template;
-  let tableLogicalId: string;
-  let tableStatementsOf: SynthesizedService['tableStatementsOf'];
-  let logicalIdOfFunction: SynthesizedService['logicalIdOfFunction'];
+  const statementsWith = (handler: string, action: string): Statement[] =>
+    synthesized()
+      .statementsOf(handler)
+      .filter((statement) => actionsOf(statement).includes(action));
 
-  const statementsOf = (handler: string): Statement[] => statementsOfRole(template, roleOfFunction(template, functionName('dev', 'notifications', handler)));
-  const statementsWith = (handler: string, action: string) => statementsOf(handler).filter((statement) => actionsOf(statement).includes(action));
+  it.each(['ses:SendEmail', 'sns:Publish'])('lets only the sending functions %s', (action) => {
+    const senders = handlerNames(service).filter((handler) => synthesized().permittedActionsOf(handler).includes(action));
 
-  beforeAll(() => {
-    ({ stack, template, tableLogicalId, tableStatementsOf, logicalIdOfFunction } = synthesizeServiceForTest(service, (app, options) =>
-      createNotificationsStack(app, { ...options, messaging: { senderAddress: 'Shoplane <orders@shop.example.org>' } }),
-    ));
-  });
-
-  it('is the stack shoplane-dev-notifications', () => {
-    expect(stack.stackName).toBe('shoplane-dev-notifications');
-  });
-
-  it('owns exactly one table, keyed PK/SK, with the byUser index for listings', () => {
-    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
-    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
-      TableName: 'shoplane-dev-notifications',
-      KeySchema: [
-        { AttributeName: 'PK', KeyType: 'HASH' },
-        { AttributeName: 'SK', KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        Match.objectLike({
-          IndexName: 'byUser',
-          KeySchema: [
-            { AttributeName: 'GSI1PK', KeyType: 'HASH' },
-            { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
-          ],
-        }),
-      ],
-    });
-  });
-
-  it('routes GET /notifications to list-notifications, which may only read the table', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /notifications' });
-    const actions = tableStatementsOf('list-notifications').flatMap(actionsOf);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query']));
-    expect(actions.filter((action) => tableWriteActions.includes(action))).toEqual([]);
-  });
-
-  it('lets the functions reach no table but the notifications table', () => {
-    for (const handler of handlerNames(service)) {
-      for (const statement of tableStatementsOf(handler)) {
-        for (const resource of resourcesOfStatement(statement)) expect(JSON.stringify(resource)).toContain(`"Fn::GetAtt":["${tableLogicalId}",`);
-      }
-    }
-  });
-
-  it.each([
-    [['UserRegistered'], 'on-user-registered'],
-    [['OrderConfirmed', 'OrderFailed'], 'on-order-outcome'],
-  ])('routes %j from the platform bus into its own queue with a dead-letter queue, drained by %s', (eventTypes, handler) => {
-    template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { 'detail-type': eventTypes },
-      Targets: [Match.objectLike({ DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }) })],
-    });
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FunctionName: { Ref: logicalIdOfFunction(handler) },
-      BatchSize: 10,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-    });
-  });
-
-  it('gives each subscription queue a dead-letter queue after five receives, kept for 14 days', () => {
-    const queues = Object.values(template.findResources('AWS::SQS::Queue')) as { Properties: Record<string, unknown> }[];
-    const inboxes = queues.filter((queue) => queue.Properties['RedrivePolicy']);
-    expect(inboxes).toHaveLength(2);
-    for (const inbox of inboxes) expect(inbox.Properties['RedrivePolicy']).toMatchObject({ maxReceiveCount: 5 });
-    expect(queues.filter((queue) => queue.Properties['MessageRetentionPeriod'] === 14 * 24 * 3600)).toHaveLength(2);
-  });
-
-  it('publishes sendNotification under /shoplane/dev/notifications/sendNotification for the checkout saga', () => {
-    template.hasResourceProperties('AWS::SSM::Parameter', {
-      Name: '/shoplane/dev/notifications/sendNotification',
-      Value: { Ref: logicalIdOfFunction('send-notification') },
-    });
+    expect(senders.sort()).toEqual([...sendingHandlers].sort());
   });
 
   it.each(sendingHandlers)('lets %s send e-mail as the sender\'s SES identity only', (handler) => {
     const [statement, ...others] = statementsWith(handler, 'ses:SendEmail');
 
     expect(others).toEqual([]);
-    expect(actionsOf(statement ?? { Effect: '', Action: [], Resource: [] })).toEqual(['ses:SendEmail']);
-    const resources = JSON.stringify(resourcesOfStatement(statement ?? { Effect: '', Action: [], Resource: [] }));
+    expect(statement && actionsOf(statement)).toEqual(['ses:SendEmail']);
+    const resources = JSON.stringify(statement && resourcesOfStatement(statement));
     expect(resources).toContain(':identity/shop.example.org');
     expect(resources).not.toContain('*');
   });
@@ -125,21 +62,22 @@ describe('notifications stack', () => {
   });
 
   it.each(sendingHandlers)('tells %s the sender address', (handler) => {
-    template.hasResourceProperties('AWS::Lambda::Function', {
+    synthesized().template.hasResourceProperties('AWS::Lambda::Function', {
       FunctionName: functionName('dev', 'notifications', handler),
       Environment: { Variables: Match.objectLike({ NOTIFICATIONS_SENDER_ADDRESS: 'Shoplane <orders@shop.example.org>' }) },
     });
   });
 
-  it('gives the listing function no way to send e-mail or SMS', () => {
-    const actions = statementsOf('list-notifications').flatMap(actionsOf);
+  it('grants list-notifications read-only table actions', () => {
+    const actions = synthesized().tableActionsOf('list-notifications');
 
-    expect(actions.filter((action) => action.startsWith('ses:') || action.startsWith('sns:'))).toEqual([]);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query']));
+    expect(actions.filter((action) => tableWriteActions.includes(action))).toEqual([]);
   });
 
-  it('publishes no events and signs no tokens', () => {
+  it('publishes no events and reads no secret', () => {
     for (const handler of handlerNames(service)) {
-      const actions = statementsOf(handler).flatMap(actionsOf);
+      const actions = synthesized().permittedActionsOf(handler);
       expect(actions).not.toContain('events:PutEvents');
       expect(actions).not.toContain('secretsmanager:GetSecretValue');
     }
@@ -157,9 +95,5 @@ describe('notifications stack', () => {
       FunctionName: functionName('dev', 'notifications', 'on-order-outcome'),
       Environment: { Variables: Match.objectLike({ NOTIFICATIONS_SENDER_ADDRESS: 'orders@mail.example.org', NOTIFICATIONS_SES_CONFIGURATION_SET: 'shop' }) },
     });
-  });
-
-  it('passes cdk-nag AwsSolutions checks with no unacknowledged error', () => {
-    expect(unacknowledgedNagFindings(stack)).toEqual([]);
   });
 });

@@ -10,9 +10,9 @@ import {
   invoke,
   localStoreEndpoint,
   startLocalAwsEndpoint,
+  subscriptionBatch,
   testTokenSettings,
 } from '@shoplane/testing';
-import type { SQSEvent } from 'aws-lambda';
 import { dynamoNotificationRepository } from './adapters/notification-repository.js';
 import { dynamoRecipientDirectory } from './adapters/recipient-directory.js';
 import { sesEmailChannel } from './adapters/ses-email-channel.js';
@@ -100,27 +100,10 @@ export function orderFailed(userId: string, reason: OrderFailureReason = 'paymen
   return toEnvelope('orders', { eventType: 'OrderFailed', correlationId: 'test', data: { orderId: newId('ord'), userId, reason, detail: 'card_declined (provider decline code)' } });
 }
 
-/** An SQS batch of EventBridge events, as a subscription queue delivers them. */
-export function sqsBatch(...events: DomainEvent[]): SQSEvent {
-  return {
-    Records: events.map((event, index) => ({
-      messageId: `m-${index}`,
-      receiptHandle: 'r',
-      body: JSON.stringify({ version: '0', id: `eb-${index}`, 'detail-type': event.eventType, source: event.source, detail: event }),
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:notifications-inbox',
-      awsRegion: 'us-east-1',
-    })),
-  };
-}
-
 /** Registers the recipient the way production learns of them: through their UserRegistered event. */
 export async function registered(bed: NotificationsTestbed, overrides: Partial<Recipient> = {}): Promise<Recipient> {
   const recipient = newRecipient(overrides);
-  const response = await bed.handlers.onUserRegistered(sqsBatch(userRegistered(recipient)));
+  const response = await bed.handlers.onUserRegistered(subscriptionBatch(userRegistered(recipient)));
   if (response.batchItemFailures.length > 0) throw new Error('the welcome e-mail of a test recipient failed');
   return recipient;
 }

@@ -1,131 +1,20 @@
-import {
-  actionsOf,
-  resourcesOfStatement,
-  roleOfFunction,
-  statementsOfRole,
-  unacknowledgedNagFindings,
-  synthesizeServiceForTest,
-  tableWriteActions,
-  type ServiceStack,
-  type SynthesizedService,
-} from '@shoplane/cdk-kit';
-import { routeKey } from '@shoplane/contracts';
+import { tableWriteActions } from '@shoplane/cdk-kit';
+import { serviceStackSuite } from '@shoplane/cdk-kit/stack-suite';
 import { functionName, handlerNames } from '@shoplane/manifest';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
 import { service } from './service.js';
 import { createOrdersStack } from './stack.js';
 
-const internalOperations = [
-  ['validateOrder', 'validate-order'],
-  ['beginPayment', 'begin-payment'],
-  ['confirmOrder', 'confirm-order'],
-  ['failOrder', 'fail-order'],
-];
+const synthesized = serviceStackSuite(service, createOrdersStack);
 
 describe('orders stack', () => {
-  let stack: ServiceStack;
-  let template: Template;
-  let tableLogicalId: string;
-  let tableStatementsOf: SynthesizedService['tableStatementsOf'];
-  let logicalIdOfFunction: SynthesizedService['logicalIdOfFunction'];
+  it('lets only create-order invoke other services: products\' getProductsByIds and carts\' getCartLines, by the names they publish', () => {
+    const { permittedActionsOf, template } = synthesized();
 
-  const statementsOf = (handler: string) => statementsOfRole(template, roleOfFunction(template, functionName('dev', 'orders', handler)));
+    const invokers = handlerNames(service).filter((handler) => permittedActionsOf(handler).includes('lambda:InvokeFunction'));
 
-  beforeAll(() => {
-    ({ stack, template, tableLogicalId, tableStatementsOf, logicalIdOfFunction } = synthesizeServiceForTest(service, createOrdersStack));
-  });
-
-  it('is the stack shoplane-dev-orders', () => {
-    expect(stack.stackName).toBe('shoplane-dev-orders');
-  });
-
-  it('owns one table keyed PK/SK, streaming its outbox, expiring rows by TTL, with point-in-time recovery', () => {
-    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
-    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
-      TableName: 'shoplane-dev-orders',
-      KeySchema: [
-        { AttributeName: 'PK', KeyType: 'HASH' },
-        { AttributeName: 'SK', KeyType: 'RANGE' },
-      ],
-      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
-      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
-    });
-  });
-
-  it('has the byUser index on GSI1PK/GSI1SK for each customer\'s orders', () => {
-    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
-      GlobalSecondaryIndexes: [
-        Match.objectLike({
-          IndexName: 'byUser',
-          KeySchema: [
-            { AttributeName: 'GSI1PK', KeyType: 'HASH' },
-            { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
-          ],
-        }),
-      ],
-    });
-  });
-
-  it('adds exactly the manifest routes to the shared HTTP API', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', service.routes.length);
-    for (const route of service.routes) template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey(route.operation) });
-  });
-
-  it.each(['POST /orders', 'GET /orders', 'GET /orders/{orderId}', 'POST /orders/{orderId}/cancel'])('routes %s', (key) => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key });
-  });
-
-  it('gives every handler its own function', () => {
-    for (const handler of handlerNames(service)) {
-      template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: functionName('dev', 'orders', handler), Handler: `${handler}.handler` });
-    }
-  });
-
-  it('lets the functions reach no table but the orders table, and never a wildcard table', () => {
-    for (const handler of handlerNames(service)) {
-      for (const statement of statementsOf(handler)) {
-        const touchesDynamo = actionsOf(statement).some((action) => action.startsWith('dynamodb:'));
-        for (const resource of resourcesOfStatement(statement)) {
-          expect(JSON.stringify(resource)).not.toMatch(/:dynamodb:|:table\//);
-          if (touchesDynamo) expect(JSON.stringify(resource)).toContain(`"Fn::GetAtt":["${tableLogicalId}",`);
-        }
-      }
-    }
-  });
-
-  it.each(['list-orders', 'get-order', 'validate-order'])('grants %s read-only table actions', (handler) => {
-    const actions = tableStatementsOf(handler).flatMap(actionsOf);
-
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-    expect(actions.filter((action) => tableWriteActions.includes(action))).toEqual([]);
-  });
-
-  it.each(['create-order', 'cancel-order', 'begin-payment', 'confirm-order', 'fail-order'])('grants %s the writes its transactions need', (handler) => {
-    expect(tableStatementsOf(handler).flatMap(actionsOf)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
-  });
-
-  it('lets the outbox publisher read the stream but no table item, and publish to the bus', () => {
-    const actions = tableStatementsOf('publish-events').flatMap(actionsOf);
-
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetRecords']));
-    expect(actions).not.toContain('dynamodb:GetItem');
-    expect(statementsOf('publish-events').flatMap(actionsOf)).toContain('events:PutEvents');
-  });
-
-  it.each(internalOperations)('publishes %s under /shoplane/dev/orders/ for checkout', (name, handler) => {
-    template.hasResourceProperties('AWS::SSM::Parameter', { Name: `/shoplane/dev/orders/${name}`, Value: { Ref: logicalIdOfFunction(handler) } });
-  });
-
-  it('lets create-order invoke exactly products\' getProductsByIds and carts\' getCartLines', () => {
-    const invokes = statementsOf('create-order').filter((statement) => actionsOf(statement).some((action) => action.startsWith('lambda:')));
-
-    expect(invokes.flatMap(actionsOf)).toEqual(['lambda:InvokeFunction', 'lambda:InvokeFunction']);
-    const resources = JSON.stringify(invokes.flatMap(resourcesOfStatement));
-    expect(resources).toMatch(/SsmParameterValue.*productsgetProductsByIds/);
-    expect(resources).toMatch(/SsmParameterValue.*cartsgetCartLines/);
-    expect(resources).not.toContain('*');
+    expect(invokers).toEqual(['create-order']);
     template.hasResourceProperties('AWS::Lambda::Function', {
       FunctionName: functionName('dev', 'orders', 'create-order'),
       Environment: {
@@ -137,12 +26,26 @@ describe('orders stack', () => {
     });
   });
 
-  it('subscribes to no events and signs no tokens', () => {
-    template.resourceCountIs('AWS::Events::Rule', 0);
-    for (const handler of handlerNames(service)) expect(statementsOf(handler).flatMap(actionsOf)).not.toContain('secretsmanager:GetSecretValue');
+  it('lets only the outbox publisher put events on the bus: orders and the saga steps write theirs through the outbox', () => {
+    const { permittedActionsOf } = synthesized();
+
+    const publishers = handlerNames(service).filter((handler) => permittedActionsOf(handler).includes('events:PutEvents'));
+
+    expect(publishers).toEqual(['publish-events']);
   });
 
-  it('passes cdk-nag AwsSolutions checks with no unacknowledged error', () => {
-    expect(unacknowledgedNagFindings(stack)).toEqual([]);
+  it.each(['list-orders', 'get-order', 'validate-order'])('grants %s read-only table actions', (handler) => {
+    const actions = synthesized().tableActionsOf(handler);
+
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    expect(actions.filter((action) => tableWriteActions.includes(action))).toEqual([]);
+  });
+
+  it.each(['create-order', 'cancel-order', 'begin-payment', 'confirm-order', 'fail-order'])('grants %s the writes its transactions need', (handler) => {
+    expect(synthesized().tableActionsOf(handler)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+  });
+
+  it('lets no function read a secret', () => {
+    for (const handler of handlerNames(service)) expect(synthesized().permittedActionsOf(handler)).not.toContain('secretsmanager:GetSecretValue');
   });
 });

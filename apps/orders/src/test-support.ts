@@ -7,19 +7,27 @@ import {
   failOrder,
   getCartLines,
   getOrder,
-  getProductsByIds,
   listOrders,
   validateOrder,
   type CreateOrderRequest,
   type DomainEvent,
-  type InternalInput,
   type InternalOutput,
   type InternalResult,
   type OrderedLine,
   type Product,
 } from '@shoplane/contracts';
 import { createTokenSigner, createTokenVerifier, dynamoIdempotencyStore, newId, type Caller, type DocumentClient, type IdempotencyStore, type InternalClient } from '@shoplane/lambda-kit';
-import { apiEvent, createTestTable, generateTestKeys, invoke, localStoreEndpoint, testTokenSettings, type ParsedResponse } from '@shoplane/testing';
+import {
+  apiEvent,
+  createTestTable,
+  fakeProductsOperation,
+  generateTestKeys,
+  invoke,
+  localStoreEndpoint,
+  testProduct,
+  testTokenSettings,
+  type ParsedResponse,
+} from '@shoplane/testing';
 import { cartSource, productCatalogue } from './adapters/catalogue.js';
 import { dynamoOrderRepository } from './adapters/order-repository.js';
 import { orderKey } from './adapters/table-layout.js';
@@ -37,49 +45,7 @@ import { service } from './service.js';
 /** A fresh customer, so each test starts with no orders and an empty cart. */
 export const freshCustomer = (): Caller => ({ userId: newId('usr'), role: 'customer' });
 
-export function testProduct(overrides: Partial<Product> = {}): Product {
-  return {
-    productId: newId('prd'),
-    name: 'Enamel mug',
-    description: 'Holds coffee.',
-    category: 'kitchen',
-    price: { amount: 1299, currency: 'USD' },
-    status: 'active',
-    availableStock: 500,
-    inStock: true,
-    createdAt: '2026-11-25T10:00:00.000Z',
-    updatedAt: '2026-11-25T10:00:00.000Z',
-    ...overrides,
-  };
-}
-
 export const card = { method: 'CARD', token: 'tok_visa' } as const;
-
-export interface FakeProductsOperation extends InternalClient<typeof getProductsByIds> {
-  calls: string[][];
-  add(...products: Product[]): void;
-}
-
-/**
- * Stands in for products' getProductsByIds (another service, tested there): an
- * in-memory catalogue that checks input and output against the contract.
- */
-export function fakeProductsOperation(): FakeProductsOperation {
-  const catalogue = new Map<string, Product>();
-  const fake: FakeProductsOperation = {
-    calls: [],
-    add(...products) {
-      for (const product of products) catalogue.set(product.productId, product);
-    },
-    async call(input: InternalInput<typeof getProductsByIds>): Promise<InternalOutput<typeof getProductsByIds>> {
-      const { productIds } = getProductsByIds.input.parse(input);
-      fake.calls.push(productIds);
-      const found = productIds.flatMap((id) => catalogue.get(id) ?? []);
-      return getProductsByIds.output.parse({ products: found, missing: productIds.filter((id) => !catalogue.has(id)) });
-    },
-  };
-  return fake;
-}
 
 export interface FakeCartOperation extends InternalClient<typeof getCartLines> {
   carts: Map<string, OrderedLine[]>;
@@ -184,9 +150,6 @@ export function checkoutSteps(bed: OrdersTestbed) {
     fail: async (payload: unknown) => (await handlers.fail(payload)) as InternalResult<InternalOutput<typeof failOrder>>,
   };
 }
-
-/** The problem type slug of a problem+json body. */
-export const problemTypeOf = (body: unknown) => String((body as { type?: string }).type).split('/').pop();
 
 export const orderIdOf = (response: ParsedResponse) => (response.body as { orderId: string }).orderId;
 

@@ -48,16 +48,18 @@ interface StackFacts {
 const withPrefix = (statements: PolicyStatementJson[], prefix: string) =>
   statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith(prefix)));
 const actionsIn = (statements: PolicyStatementJson[]) => [...new Set(statements.flatMap(actionsOf))];
-const json = (value: unknown) => JSON.stringify(value);
+/** JSON text of a template value; `undefined` (a statement's absent Resource) as the word. */
+const json = (value: unknown) => JSON.stringify(value) ?? 'undefined';
 
 function tableMismatches(fn: FunctionUnderCheck, facts: StackFacts): string[] {
   const dynamo = withPrefix(fn.statements, 'dynamodb:');
   const targets = (statement: PolicyStatementJson) => resourcesOfStatement(statement).map((resource) => ({ resource, json: json(resource) }));
   const found: string[] = [];
+  if (dynamo.some((statement) => statement.NotResource !== undefined)) found.push('may use DynamoDB on every resource but some (NotResource)');
   for (const { resource, json: text } of dynamo.flatMap(targets)) {
     if (resource === '*' || !text.includes(`"Fn::GetAtt":["${facts.tableLogicalId}",`)) found.push(`reaches a table other than its own: ${text}`);
   }
-  const onStream = dynamo.filter((statement) => targets(statement).every(({ json: text }) => text.includes('"StreamArn"]')));
+  const onStream = dynamo.filter((statement) => statement.Resource !== undefined && targets(statement).every(({ json: text }) => text.includes('"StreamArn"]')));
   const onTable = dynamo.filter((statement) => !onStream.includes(statement));
   const actions = actionsIn(onTable);
   const missing = (wanted: string[]) => wanted.filter((action) => !actions.includes(action));
@@ -180,13 +182,6 @@ function environmentMismatches(fn: FunctionUnderCheck, facts: StackFacts): strin
 }
 
 /**
- * Every way a synthesized service's functions differ from what their
- * declarations ask for: IAM statements (table actions for its tableAccess,
- * PutEvents only with publishEvents, the public keys only with verifyTokens,
- * the signing key only with signTokens, lambda:InvokeFunction on exactly the
- * declared operations) and environment variables. Empty when they match.
- */
-/**
  * What a service's own stack.ts grants a function on top of its manifest
  * declaration (its own secrets, an SES identity, a state machine's task
  * callbacks), by handler. The check still holds those functions to exactly
@@ -210,6 +205,16 @@ function withoutStackGrants(fn: FunctionUnderCheck, grants: StackGrants): Functi
   };
 }
 
+/**
+ * Every way a synthesized service's functions differ from what their
+ * declarations ask for: IAM statements (table actions for its tableAccess,
+ * PutEvents only with publishEvents, the public keys only with verifyTokens,
+ * the signing key only with signTokens, lambda:InvokeFunction on exactly the
+ * declared operations) and environment variables. Empty when they match.
+ *
+ * `stackGrants` names what the service's own stack.ts adds to some handlers;
+ * only those handlers may hold those actions and variables.
+ */
 export function permissionMismatches(synthesized: Pick<SynthesizedService, 'stack' | 'template' | 'tableLogicalId'>, stackGrants: StackGrants = {}): string[] {
   const { manifest, stage } = synthesized.stack;
   const { template } = synthesized;

@@ -99,6 +99,7 @@ export function serviceStackSuite(
       for (const handler of handlerNames(manifest)) {
         for (const statement of statementsOf(handler)) {
           const touchesDynamo = actionsOf(statement).some((action) => action.startsWith('dynamodb:'));
+          if (touchesDynamo) expect(statement.NotResource).toBeUndefined();
           for (const resource of resourcesOfStatement(statement)) {
             expect(JSON.stringify(resource)).not.toMatch(/:dynamodb:|:table\//);
             if (touchesDynamo) expect(JSON.stringify(resource)).toContain(`"Fn::GetAtt":["${tableLogicalId}",`);

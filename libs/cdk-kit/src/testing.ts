@@ -27,7 +27,9 @@ interface TemplateResource {
 export interface PolicyStatementJson {
   Effect: string;
   Action: string | string[];
-  Resource: unknown;
+  Resource?: unknown;
+  /** Everything but these: a statement has either Resource or NotResource. */
+  NotResource?: unknown;
 }
 
 function resourcesOf(template: Template): Record<string, TemplateResource> {
@@ -65,8 +67,9 @@ export function actionsOf(statement: PolicyStatementJson): string[] {
   return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
 }
 
-/** The resources of a statement, always as a list (CloudFormation allows one or many). */
+/** The resources of a statement, always as a list (CloudFormation allows one or many; none with NotResource). */
 export function resourcesOfStatement(statement: PolicyStatementJson): unknown[] {
+  if (statement.Resource === undefined) return [];
   return Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
 }
 

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { functionName, handlerNames, internalOperationsServedBy, permissionsOf, type ServiceManifest } from '@shoplane/manifest';
+import { functionName, handlerNames, internalOperationsServedBy, isOrchestratorManifest, orchestratorHandlers, permissionsOf, type ServiceManifest } from '@shoplane/manifest';
 import { localStage } from './aws-identity.js';
 import { functionEnvironment, internalOperationFunctions } from './environment.js';
 import { runAsFunction } from './function-scope.js';
 import { invocationVariables, type LambdaHandler, type LocalFunction } from './functions.js';
-import { describeOrchestrator, isOrchestratorManifest, orchestratorFunctionGrants, orchestratorHandlers, type DiscoveredOrchestrator } from './orchestrators.js';
+import { describeOrchestrator, orchestratorFunctionGrants, type DiscoveredOrchestrator } from './orchestrators.js';
 
 /** A service found under `apps/<name>/src/service.ts`. */
 export interface DiscoveredService {

@@ -2,46 +2,19 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { functionName, internalOperationVariable } from '@shoplane/manifest';
+import { functionName, internalOperationVariable, orchestratorHandlers, type OrchestratorManifest } from '@shoplane/manifest';
 import type { LocalFunction } from './functions.js';
 import { localStage } from './aws-identity.js';
 import type { TemplateJson } from './template-definition.js';
 
 /**
- * What an orchestrator's `apps/<name>/src/service.ts` exports as `orchestrator` (see
- * apps/checkout): a state machine and the functions around it, no table. The state
- * machine itself is taken from the app's synthesized stack, never declared twice.
+ * An app whose `src/service.ts` exports `orchestrator` (an OrchestratorManifest, see
+ * apps/checkout). Its state machine is taken from the app's synthesized stack.
  */
-export interface OrchestratorManifest {
-  name: string;
-  stateMachine: {
-    /** Variable through which the functions learn the state machine's ARN. */
-    arnVariable: string;
-    invokes: string[];
-    startedBy: string[];
-  };
-  subscriptions: { eventTypes: string[]; handler: string }[];
-  invokes?: Record<string, string[]>;
-}
-
 export interface DiscoveredOrchestrator {
   manifest: OrchestratorManifest;
   sourceDirectory: string;
   missingHandlers: string[];
-}
-
-export function isOrchestratorManifest(value: unknown): value is OrchestratorManifest {
-  const candidate = value as Partial<OrchestratorManifest> | null;
-  return (
-    typeof candidate?.name === 'string' &&
-    typeof candidate.stateMachine?.arnVariable === 'string' &&
-    Array.isArray(candidate.stateMachine.invokes) &&
-    Array.isArray(candidate.subscriptions)
-  );
-}
-
-export function orchestratorHandlers(manifest: OrchestratorManifest): string[] {
-  return [...new Set(manifest.subscriptions.map((subscription) => subscription.handler))];
 }
 
 export function describeOrchestrator(manifest: OrchestratorManifest, sourceDirectory: string): DiscoveredOrchestrator {

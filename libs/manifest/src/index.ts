@@ -7,9 +7,13 @@
  * in the service's source folder, exporting `handler`. What each function may
  * touch is declared where it is used (route, subscription, internal operation,
  * stream) and read through `functionDeclarations` / `permissionsOf`.
+ *
+ * An orchestrator (a state machine and its functions, no table) is declared
+ * the same way with `defineOrchestrator`.
  */
 export * from './declarations.js';
 export * from './functions.js';
 export * from './names.js';
+export * from './orchestrator.js';
 export { signingKeyId } from './signing-keys.js';
 export { workspaceRoot } from './workspace.js';

@@ -2,7 +2,7 @@ import { defineOperation } from '@shoplane/contracts';
 import { signingKeyId } from '@shoplane/manifest';
 import { createSign, createVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { apiEvent, invoke } from './api-events.js';
+import { apiEvent, invoke, problemTypeOf } from './api-events.js';
 import { generateTestKeys } from './tokens.js';
 
 const getThing = defineOperation({
@@ -39,6 +39,14 @@ describe('invoke', () => {
     const answer = await invoke(async () => ({ statusCode: 201, headers: { retries: 2 }, body: '{"ok":true}' }), apiEvent(getThing));
 
     expect(answer).toEqual({ status: 201, headers: { retries: '2' }, body: { ok: true } });
+  });
+});
+
+describe('problemTypeOf', () => {
+  it('reads the slug of a problem+json type, and nothing from a body that is no problem', () => {
+    expect(problemTypeOf({ type: 'https://shoplane.dev/problems/cart-full', status: 409 })).toBe('cart-full');
+    expect(problemTypeOf({ items: [] })).toBeUndefined();
+    expect(problemTypeOf(undefined)).toBeUndefined();
   });
 });
 

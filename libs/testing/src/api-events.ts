@@ -59,3 +59,9 @@ export async function invoke(
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
   return { status: result.statusCode ?? 200, headers, body: result.body ? (JSON.parse(result.body) as unknown) : undefined };
 }
+
+/** The problem type slug of a problem+json body (`…/problems/cart-full` → `cart-full`), the error's stable code. */
+export function problemTypeOf(body: unknown): string | undefined {
+  const type = (body as { type?: unknown } | undefined)?.type;
+  return typeof type === 'string' ? type.split('/').pop() : undefined;
+}

@@ -1,3 +1,4 @@
+export * from './catalogue.js';
 export * from './store.js';
 export * from './tokens.js';
 export * from './api-events.js';

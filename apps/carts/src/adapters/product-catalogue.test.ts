@@ -1,6 +1,6 @@
 import { newId } from '@shoplane/lambda-kit';
+import { fakeProductsOperation, testProduct } from '@shoplane/testing';
 import { describe, expect, it } from 'vitest';
-import { fakeProductsOperation, testProduct } from '../test-support.js';
 import { productCatalogue } from './product-catalogue.js';
 
 describe('product catalogue', () => {

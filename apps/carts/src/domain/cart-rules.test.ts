@@ -1,7 +1,7 @@
 import { cartLimits, ProductNotFoundError } from '@shoplane/contracts';
+import { testProduct } from '@shoplane/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { testProduct } from '../test-support.js';
 import { chunked, maxQuantityBeforeAdding, refusalOfLineChange, refusalOfNewLine, requireSellable } from './cart-rules.js';
 import { CartFullError, CurrencyMismatchError, LineQuantityLimitError, ProductUnavailableError } from './errors.js';
 

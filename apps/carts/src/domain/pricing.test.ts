@@ -1,7 +1,7 @@
 import { cartLimits, currencyCodes, maxMinorUnits, type Product } from '@shoplane/contracts';
+import { testProduct } from '@shoplane/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { testProduct } from '../test-support.js';
 import { shopDefaultCurrency, type StoredCartLine } from './cart.js';
 import { priceCart, priceLine, unknownProductName } from './pricing.js';
 

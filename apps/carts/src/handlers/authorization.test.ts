@@ -1,6 +1,6 @@
-import { admin, type ParsedResponse } from '@shoplane/testing';
+import { admin, type ParsedResponse, testProduct } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cartApi, cartOf, cartsTestbed, freshCustomer, storedCart, testProduct, type CartClient, type CartsTestbed } from '../test-support.js';
+import { cartApi, cartOf, cartsTestbed, freshCustomer, storedCart, type CartClient, type CartsTestbed } from '../test-support.js';
 
 let bed: CartsTestbed;
 let api: ReturnType<typeof cartApi>;

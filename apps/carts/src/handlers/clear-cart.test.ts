@@ -1,8 +1,9 @@
 import { cartLimits } from '@shoplane/contracts';
+import { testProduct } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoCartRepository } from '../adapters/cart-repository.js';
 import { productCatalogue } from '../adapters/product-catalogue.js';
-import { cartApi, cartOf, cartsTestbed, countingDocumentClient, fillCart, freshCustomer, storedCart, testProduct, type CartsTestbed } from '../test-support.js';
+import { cartApi, cartOf, cartsTestbed, countingDocumentClient, fillCart, freshCustomer, storedCart, type CartsTestbed } from '../test-support.js';
 
 let bed: CartsTestbed;
 let api: ReturnType<typeof cartApi>;

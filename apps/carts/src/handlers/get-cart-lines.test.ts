@@ -1,6 +1,7 @@
 import type { InternalOutput, InternalResult, getCartLines } from '@shoplane/contracts';
+import { testProduct } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cartsTestbed, fillCart, freshCustomer, testProduct, type CartsTestbed } from '../test-support.js';
+import { cartsTestbed, fillCart, freshCustomer, type CartsTestbed } from '../test-support.js';
 import { getCartLinesHandler } from './get-cart-lines.js';
 
 let bed: CartsTestbed;

@@ -1,17 +1,9 @@
+import { testProduct } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoCartRepository } from '../adapters/cart-repository.js';
 import { productCatalogue } from '../adapters/product-catalogue.js';
 import { unknownProductName } from '../domain/pricing.js';
-import {
-  cartApi,
-  cartOf,
-  cartsTestbed,
-  countingDocumentClient,
-  fillCart,
-  freshCustomer,
-  testProduct,
-  type CartsTestbed,
-} from '../test-support.js';
+import { cartApi, cartOf, cartsTestbed, countingDocumentClient, fillCart, freshCustomer, type CartsTestbed } from '../test-support.js';
 
 let bed: CartsTestbed;
 let api: ReturnType<typeof cartApi>;

@@ -1,9 +1,9 @@
-import type { DomainEvent, OrderLine } from '@shoplane/contracts';
+import type { OrderLine } from '@shoplane/contracts';
 import { newId, toEnvelope } from '@shoplane/lambda-kit';
-import type { SQSEvent } from 'aws-lambda';
+import { subscriptionBatch, testProduct } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoOrderedLines } from '../adapters/ordered-lines.js';
-import { cartsTestbed, fillCart, freshCustomer, storedCart, testProduct, type CartsTestbed } from '../test-support.js';
+import { cartsTestbed, fillCart, freshCustomer, storedCart, type CartsTestbed } from '../test-support.js';
 import { onOrderConfirmedHandler } from './on-order-confirmed.js';
 
 let bed: CartsTestbed;
@@ -30,21 +30,6 @@ function orderConfirmed(userId: string, lines: OrderLine[], orderId = newId('ord
   });
 }
 
-/** An SQS batch as the subscription queue delivers it: EventBridge events in the message bodies. */
-const batchOf = (...events: DomainEvent[]): SQSEvent => ({
-  Records: events.map((event, index) => ({
-    messageId: `message-${index}`,
-    receiptHandle: 'receipt',
-    body: JSON.stringify({ version: '0', id: `eb-${index}`, 'detail-type': event.eventType, source: event.source, detail: event }),
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'events', ApproximateFirstReceiveTimestamp: '0' },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:carts-order-confirmed',
-    awsRegion: 'us-east-1',
-  })),
-});
-
 const quantities = async (userId: string) =>
   Object.fromEntries((await storedCart(bed, userId)).lines.map((stored) => [String(stored['productId']), Number(stored['qty'])]));
 
@@ -62,7 +47,7 @@ describe('on OrderConfirmed', () => {
   it('subtracts the ordered quantities: the rest of a line stays, a line ordered whole goes, and lineCount follows', async () => {
     const { userId, mug, kettle, lamp } = await cartOfThree();
 
-    const answer = await consume(batchOf(orderConfirmed(userId, [line(mug, 2), line(kettle, 1)])));
+    const answer = await consume(subscriptionBatch(orderConfirmed(userId, [line(mug, 2), line(kettle, 1)])));
 
     expect(answer.batchItemFailures).toEqual([]);
     expect(await quantities(userId)).toEqual({ [mug]: 3, [lamp]: 2 });
@@ -74,7 +59,7 @@ describe('on OrderConfirmed', () => {
     const newcomer = testProduct();
     await bed.carts.addToLine(userId, { productId: newcomer.productId, quantity: 1, currency: 'USD' }, new Date());
 
-    await consume(batchOf(orderConfirmed(userId, [line(mug, 5), line(kettle, 1), line(lamp, 2)])));
+    await consume(subscriptionBatch(orderConfirmed(userId, [line(mug, 5), line(kettle, 1), line(lamp, 2)])));
 
     expect(await quantities(userId)).toEqual({ [newcomer.productId]: 1 });
     expect((await storedCart(bed, userId)).lineCount).toBe(1);
@@ -85,7 +70,7 @@ describe('on OrderConfirmed', () => {
     await bed.carts.setLine(userId, { productId: mug, quantity: 1, currency: 'USD' }, new Date());
     await bed.carts.removeLine(userId, kettle);
 
-    await consume(batchOf(orderConfirmed(userId, [line(mug, 4), line(kettle, 1)])));
+    await consume(subscriptionBatch(orderConfirmed(userId, [line(mug, 4), line(kettle, 1)])));
 
     expect(await quantities(userId)).toEqual({ [lamp]: 2 });
     expect((await storedCart(bed, userId)).lineCount).toBe(1);
@@ -95,8 +80,8 @@ describe('on OrderConfirmed', () => {
     const { userId, mug, kettle, lamp } = await cartOfThree();
     const event = orderConfirmed(userId, [line(mug, 2)]);
 
-    await consume(batchOf(event));
-    await consume(batchOf(event));
+    await consume(subscriptionBatch(event));
+    await consume(subscriptionBatch(event));
 
     expect(await quantities(userId)).toEqual({ [mug]: 3, [kettle]: 1, [lamp]: 2 });
   });
@@ -106,7 +91,7 @@ describe('on OrderConfirmed', () => {
     const event = orderConfirmed(userId, [line(mug, 1), line(kettle, 1)]);
     const republished = { ...event, eventId: newId('evt') };
 
-    const answers = await Promise.all([...Array.from({ length: 4 }, () => consume(batchOf(event))), consume(batchOf(republished))]);
+    const answers = await Promise.all([...Array.from({ length: 4 }, () => consume(subscriptionBatch(event))), consume(subscriptionBatch(republished))]);
 
     expect(answers.flatMap((answer) => answer.batchItemFailures)).toEqual([]);
     expect(await quantities(userId)).toEqual({ [mug]: 4, [lamp]: 2 });
@@ -116,7 +101,7 @@ describe('on OrderConfirmed', () => {
   it('settles two different orders of one cart one after the other, both counted', async () => {
     const { userId, mug, kettle, lamp } = await cartOfThree();
 
-    await Promise.all([consume(batchOf(orderConfirmed(userId, [line(mug, 2)]))), consume(batchOf(orderConfirmed(userId, [line(mug, 1), line(lamp, 2)])))]);
+    await Promise.all([consume(subscriptionBatch(orderConfirmed(userId, [line(mug, 2)]))), consume(subscriptionBatch(orderConfirmed(userId, [line(mug, 1), line(lamp, 2)])))]);
 
     expect(await quantities(userId)).toEqual({ [mug]: 2, [kettle]: 1 });
     expect((await storedCart(bed, userId)).lineCount).toBe(2);
@@ -125,7 +110,7 @@ describe('on OrderConfirmed', () => {
   it('leaves an empty cart empty', async () => {
     const userId = freshCustomer().userId;
 
-    const answer = await consume(batchOf(orderConfirmed(userId, [line(testProduct().productId, 1)])));
+    const answer = await consume(subscriptionBatch(orderConfirmed(userId, [line(testProduct().productId, 1)])));
 
     expect(answer.batchItemFailures).toEqual([]);
     expect(await storedCart(bed, userId)).toEqual({ lineCount: 0, lines: [] });

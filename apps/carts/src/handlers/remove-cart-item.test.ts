@@ -1,6 +1,7 @@
 import { cartLimits } from '@shoplane/contracts';
+import { testProduct } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cartApi, cartOf, cartsTestbed, fillCart, freshCustomer, storedCart, testProduct, type CartsTestbed } from '../test-support.js';
+import { cartApi, cartOf, cartsTestbed, fillCart, freshCustomer, storedCart, type CartsTestbed } from '../test-support.js';
 
 let bed: CartsTestbed;
 let api: ReturnType<typeof cartApi>;

@@ -1,6 +1,7 @@
 import { cartLimits } from '@shoplane/contracts';
+import { problemTypeOf, testProduct } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cartApi, cartOf, cartsTestbed, fillCart, freshCustomer, storedCart, testProduct, type CartsTestbed } from '../test-support.js';
+import { cartApi, cartOf, cartsTestbed, fillCart, freshCustomer, newShopper, storedCart, type CartsTestbed } from '../test-support.js';
 
 let bed: CartsTestbed;
 let api: ReturnType<typeof cartApi>;
@@ -14,11 +15,7 @@ beforeAll(async () => {
   api = cartApi(bed);
 });
 
-const shopper = async () => {
-  const caller = freshCustomer();
-  return { client: await api.as(caller), userId: caller.userId };
-};
-const problemTypeOf = (body: unknown) => String((body as { type?: string }).type).split('/').pop();
+const shopper = () => newShopper(api);
 
 describe('PUT /cart/items/{productId}', () => {
   it('replaces the line\'s quantity and answers the repriced cart', async () => {

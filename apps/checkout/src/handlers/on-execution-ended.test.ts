@@ -1,4 +1,4 @@
-import type { SQSEvent } from 'aws-lambda';
+import { sqsBatch } from '@shoplane/testing';
 import { describe, expect, it } from 'vitest';
 import type { OrderSettlement } from '../domain/backstop.js';
 import { onExecutionEndedHandler } from './on-execution-ended.js';
@@ -15,22 +15,6 @@ function statusChange(status: string, input: string | null = JSON.stringify({ or
     source: 'aws.states',
     detail: { executionArn, stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:shoplane-dev-checkout', name: orderId, status, input },
   });
-}
-
-function messages(...bodies: string[]): SQSEvent {
-  return {
-    Records: bodies.map((body, index) => ({
-      messageId: `message-${index}`,
-      receiptHandle: 'receipt',
-      body,
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'events', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:checkout-backstop',
-      awsRegion: 'us-east-1',
-    })),
-  };
 }
 
 function recordingSettlement(options: { unavailable?: boolean } = {}): OrderSettlement & { calls: string[] } {
@@ -51,7 +35,7 @@ describe('on-execution-ended (the backstop)', () => {
   it('settles the order of a timed-out execution', async () => {
     const settlement = recordingSettlement();
 
-    const response = await onExecutionEndedHandler(() => settlement)(messages(statusChange('TIMED_OUT')));
+    const response = await onExecutionEndedHandler(() => settlement)(sqsBatch(statusChange('TIMED_OUT')));
 
     expect(response.batchItemFailures).toEqual([]);
     expect(settlement.calls).toEqual([`failOrder ${orderId}`, `releaseReservation ${orderId}`, `refundPayment ${orderId}`]);
@@ -60,7 +44,7 @@ describe('on-execution-ended (the backstop)', () => {
   it('finds the order by the execution name when the event carries no input', async () => {
     const settlement = recordingSettlement();
 
-    await onExecutionEndedHandler(() => settlement)(messages(statusChange('ABORTED', null)));
+    await onExecutionEndedHandler(() => settlement)(sqsBatch(statusChange('ABORTED', null)));
 
     expect(settlement.calls[0]).toBe(`failOrder ${orderId}`);
   });
@@ -68,7 +52,7 @@ describe('on-execution-ended (the backstop)', () => {
   it('ignores a succeeded execution and drops what is not a status change, retrying neither', async () => {
     const settlement = recordingSettlement();
 
-    const response = await onExecutionEndedHandler(() => settlement)(messages(statusChange('SUCCEEDED'), '{"detail-type":"OrderCreated"}', 'not json'));
+    const response = await onExecutionEndedHandler(() => settlement)(sqsBatch(statusChange('SUCCEEDED'), '{"detail-type":"OrderCreated"}', 'not json'));
 
     expect(response.batchItemFailures).toEqual([]);
     expect(settlement.calls).toEqual([]);
@@ -77,8 +61,8 @@ describe('on-execution-ended (the backstop)', () => {
   it('reports the message for a retry when orders cannot be reached', async () => {
     const settlement = recordingSettlement({ unavailable: true });
 
-    const response = await onExecutionEndedHandler(() => settlement)(messages(statusChange('FAILED')));
+    const response = await onExecutionEndedHandler(() => settlement)(sqsBatch(statusChange('FAILED')));
 
-    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'message-0' }]);
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-0' }]);
   });
 });

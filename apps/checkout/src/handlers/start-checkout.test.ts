@@ -1,5 +1,5 @@
 import type { CheckoutInput, OrderCreated } from '@shoplane/contracts';
-import type { SQSEvent } from 'aws-lambda';
+import { subscriptionBatch } from '@shoplane/testing';
 import { describe, expect, it } from 'vitest';
 import type { CheckoutExecutions } from '../domain/checkout-start.js';
 import { startCheckoutHandler } from './start-checkout.js';
@@ -18,22 +18,6 @@ const orderCreated = (orderId: string, eventId = 'evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
     paymentMethod: 'CARD',
   },
 });
-
-function batch(...events: OrderCreated[]): SQSEvent {
-  return {
-    Records: events.map((event, index) => ({
-      messageId: `message-${index}`,
-      receiptHandle: 'receipt',
-      body: JSON.stringify({ version: '0', id: `eb-${index}`, 'detail-type': event.eventType, source: event.source, detail: event }),
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'events', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:checkout-inbox',
-      awsRegion: 'us-east-1',
-    })),
-  };
-}
 
 /** Executions as Step Functions keeps them: one per name. */
 function executionsByName(failFor: string[] = []): CheckoutExecutions & { started: Map<string, CheckoutInput> } {
@@ -56,7 +40,7 @@ describe('start-checkout on OrderCreated', () => {
   it('starts one execution per order with the order id and the event\'s correlation id', async () => {
     const executions = executionsByName();
 
-    const response = await startCheckoutHandler(() => executions)(batch(orderCreated(first)));
+    const response = await startCheckoutHandler(() => executions)(subscriptionBatch(orderCreated(first)));
 
     expect(response.batchItemFailures).toEqual([]);
     expect(executions.started.get(first)).toEqual({ orderId: first, correlationId: `corr-${first}` });
@@ -66,7 +50,7 @@ describe('start-checkout on OrderCreated', () => {
     const executions = executionsByName();
     const handle = startCheckoutHandler(() => executions);
 
-    const response = await handle(batch(orderCreated(first), orderCreated(first, 'evt_01JD8Z4M6Q5J3K2N1P0R9S8T7W')));
+    const response = await handle(subscriptionBatch(orderCreated(first), orderCreated(first, 'evt_01JD8Z4M6Q5J3K2N1P0R9S8T7W')));
 
     expect(response.batchItemFailures).toEqual([]);
     expect(executions.started.size).toBe(1);
@@ -75,9 +59,9 @@ describe('start-checkout on OrderCreated', () => {
   it('reports only the message whose start failed, so only it is retried', async () => {
     const executions = executionsByName([second]);
 
-    const response = await startCheckoutHandler(() => executions)(batch(orderCreated(first), orderCreated(second)));
+    const response = await startCheckoutHandler(() => executions)(subscriptionBatch(orderCreated(first), orderCreated(second)));
 
-    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'message-1' }]);
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }]);
     expect([...executions.started.keys()]).toEqual([first]);
   });
 });

@@ -1,7 +1,8 @@
 import type { NotificationPage } from '@shoplane/contracts';
 import type { Caller } from '@shoplane/lambda-kit';
+import { subscriptionBatch } from '@shoplane/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notificationsTestbed, orderConfirmed, orderFailed, registered, sqsBatch, type NotificationsTestbed } from '../test-support.js';
+import { notificationsTestbed, orderConfirmed, orderFailed, registered, type NotificationsTestbed } from '../test-support.js';
 
 let bed: NotificationsTestbed;
 
@@ -19,7 +20,7 @@ async function customerWithHistory() {
   const first = orderConfirmed(ada.userId);
   const second = orderConfirmed(ada.userId);
   const failed = orderFailed(ada.userId);
-  for (const event of [first, second, failed]) await bed.handlers.onOrderOutcome(sqsBatch(event));
+  for (const event of [first, second, failed]) await bed.handlers.onOrderOutcome(subscriptionBatch(event));
   return { ada, orders: [first.data.orderId, second.data.orderId, failed.data.orderId] };
 }
 

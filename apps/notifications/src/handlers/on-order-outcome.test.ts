@@ -1,6 +1,6 @@
-import { subscriptionQueue } from '@shoplane/testing';
+import { subscriptionBatch, subscriptionQueue } from '@shoplane/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { newRecipient, notificationsTestbed, orderConfirmed, orderFailed, registered, sqsBatch, userRegistered, type NotificationsTestbed } from '../test-support.js';
+import { newRecipient, notificationsTestbed, orderConfirmed, orderFailed, registered, userRegistered, type NotificationsTestbed } from '../test-support.js';
 
 let bed: NotificationsTestbed;
 
@@ -17,7 +17,7 @@ describe('OrderConfirmed subscription', () => {
     const ada = await registered(bed, { name: 'Ada' });
     const event = orderConfirmed(ada.userId);
 
-    const response = await bed.handlers.onOrderOutcome(sqsBatch(event));
+    const response = await bed.handlers.onOrderOutcome(subscriptionBatch(event));
 
     expect(response.batchItemFailures).toEqual([]);
     const confirmation = bed.emailsTo(ada.email).find((email) => email.tags['template'] === 'order-confirmation');
@@ -33,7 +33,7 @@ describe('OrderConfirmed subscription', () => {
     const ada = await registered(bed);
     const event = orderConfirmed(ada.userId);
 
-    await bed.handlers.onOrderOutcome(sqsBatch(event));
+    await bed.handlers.onOrderOutcome(subscriptionBatch(event));
 
     const items = await bed.itemsOf(ada.userId);
     expect(items.find((item) => item['template'] === 'order-confirmation')).toMatchObject({ status: 'SENT', orderId: event.data.orderId, eventId: event.eventId, attempts: 1 });
@@ -43,7 +43,7 @@ describe('OrderConfirmed subscription', () => {
     const ada = await registered(bed);
     const event = orderConfirmed(ada.userId);
 
-    for (let delivery = 0; delivery < 3; delivery++) await bed.handlers.onOrderOutcome(sqsBatch(event));
+    for (let delivery = 0; delivery < 3; delivery++) await bed.handlers.onOrderOutcome(subscriptionBatch(event));
 
     expect(bed.emailsTo(ada.email).filter((email) => email.tags['template'] === 'order-confirmation')).toHaveLength(1);
     expect((await bed.itemsOf(ada.userId)).filter((item) => item['template'] === 'order-confirmation')).toHaveLength(1);
@@ -54,7 +54,7 @@ describe('OrderConfirmed subscription', () => {
     bed.outbox.failNext('email', 2, throttled);
     const pausesBefore = bed.pauses.length;
 
-    const response = await bed.handlers.onOrderOutcome(sqsBatch(orderConfirmed(ada.userId)));
+    const response = await bed.handlers.onOrderOutcome(subscriptionBatch(orderConfirmed(ada.userId)));
 
     expect(response.batchItemFailures).toEqual([]);
     expect(bed.emailsTo(ada.email).filter((email) => email.tags['template'] === 'order-confirmation')).toHaveLength(1);
@@ -82,10 +82,10 @@ describe('OrderConfirmed subscription', () => {
     const ada = await registered(bed);
     const event = orderConfirmed(ada.userId);
     bed.outbox.failNext('email', 3, throttled);
-    expect((await bed.handlers.onOrderOutcome(sqsBatch(event))).batchItemFailures).toHaveLength(1);
+    expect((await bed.handlers.onOrderOutcome(subscriptionBatch(event))).batchItemFailures).toHaveLength(1);
     const [failed] = (await bed.itemsOf(ada.userId)).filter((item) => item['template'] === 'order-confirmation');
 
-    const response = await bed.handlers.onOrderOutcome(sqsBatch(event));
+    const response = await bed.handlers.onOrderOutcome(subscriptionBatch(event));
 
     expect(response.batchItemFailures).toEqual([]);
     const [sent, ...others] = (await bed.itemsOf(ada.userId)).filter((item) => item['template'] === 'order-confirmation');
@@ -115,11 +115,11 @@ describe('OrderConfirmed subscription', () => {
   it('waits for a customer it has not heard of yet, and sends once their UserRegistered arrives', async () => {
     const ada = newRecipient();
     const event = orderConfirmed(ada.userId);
-    expect((await bed.handlers.onOrderOutcome(sqsBatch(event))).batchItemFailures).toHaveLength(1);
+    expect((await bed.handlers.onOrderOutcome(subscriptionBatch(event))).batchItemFailures).toHaveLength(1);
     expect((await bed.itemsOf(ada.userId))[0]).toMatchObject({ status: 'FAILED', failureReason: 'recipient-unknown', attempts: 0 });
 
-    await bed.handlers.onUserRegistered(sqsBatch(userRegistered(ada)));
-    const response = await bed.handlers.onOrderOutcome(sqsBatch(event));
+    await bed.handlers.onUserRegistered(subscriptionBatch(userRegistered(ada)));
+    const response = await bed.handlers.onOrderOutcome(subscriptionBatch(event));
 
     expect(response.batchItemFailures).toEqual([]);
     expect(bed.emailsTo(ada.email).map((email) => email.tags['template'])).toEqual(['welcome', 'order-confirmation']);
@@ -131,7 +131,7 @@ describe('OrderFailed subscription', () => {
     const ada = await registered(bed);
     const event = orderFailed(ada.userId, 'payment-declined');
 
-    const response = await bed.handlers.onOrderOutcome(sqsBatch(event));
+    const response = await bed.handlers.onOrderOutcome(subscriptionBatch(event));
 
     expect(response.batchItemFailures).toEqual([]);
     const notice = bed.emailsTo(ada.email).find((email) => email.tags['template'] === 'order-failure');
@@ -147,7 +147,7 @@ describe('OrderFailed subscription', () => {
     const ada = await registered(bed);
     const event = orderFailed(ada.userId, 'out-of-stock');
 
-    for (let delivery = 0; delivery < 3; delivery++) await bed.handlers.onOrderOutcome(sqsBatch(event));
+    for (let delivery = 0; delivery < 3; delivery++) await bed.handlers.onOrderOutcome(subscriptionBatch(event));
 
     expect(bed.emailsTo(ada.email).filter((email) => email.tags['template'] === 'order-failure')).toHaveLength(1);
   });

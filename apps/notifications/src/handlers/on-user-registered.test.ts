@@ -1,5 +1,6 @@
+import { subscriptionBatch } from '@shoplane/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newRecipient, notificationsTestbed, sqsBatch, testSender, userRegistered, type NotificationsTestbed } from '../test-support.js';
+import { newRecipient, notificationsTestbed, testSender, userRegistered, type NotificationsTestbed } from '../test-support.js';
 
 let bed: NotificationsTestbed;
 
@@ -12,7 +13,7 @@ describe('UserRegistered subscription', () => {
   it('sends the new customer a welcome e-mail, in text and HTML, from the configured sender', async () => {
     const ada = newRecipient({ name: 'Ada' });
 
-    const response = await bed.handlers.onUserRegistered(sqsBatch(userRegistered(ada)));
+    const response = await bed.handlers.onUserRegistered(subscriptionBatch(userRegistered(ada)));
 
     expect(response.batchItemFailures).toEqual([]);
     const [email, ...others] = bed.emailsTo(ada.email);
@@ -26,7 +27,7 @@ describe('UserRegistered subscription', () => {
     const ada = newRecipient();
     const event = userRegistered(ada);
 
-    await bed.handlers.onUserRegistered(sqsBatch(event));
+    await bed.handlers.onUserRegistered(subscriptionBatch(event));
 
     const [item, ...others] = await bed.itemsOf(ada.userId);
     expect(others).toEqual([]);
@@ -40,7 +41,7 @@ describe('UserRegistered subscription', () => {
     const event = userRegistered(ada);
 
     for (let delivery = 0; delivery < 3; delivery++) {
-      expect((await bed.handlers.onUserRegistered(sqsBatch(event))).batchItemFailures).toEqual([]);
+      expect((await bed.handlers.onUserRegistered(subscriptionBatch(event))).batchItemFailures).toEqual([]);
     }
 
     expect(bed.emailsTo(ada.email)).toHaveLength(1);
@@ -52,13 +53,13 @@ describe('UserRegistered subscription', () => {
     const event = userRegistered(ada);
 
     const responses = await Promise.all([
-      bed.handlers.onUserRegistered(sqsBatch(event, event, event)),
-      bed.handlers.onUserRegistered(sqsBatch(event)),
-      bed.handlers.onUserRegistered(sqsBatch(event)),
+      bed.handlers.onUserRegistered(subscriptionBatch(event, event, event)),
+      bed.handlers.onUserRegistered(subscriptionBatch(event)),
+      bed.handlers.onUserRegistered(subscriptionBatch(event)),
     ]);
     // A copy that met another delivery mid-send is handed back to the queue; its redelivery finds it SENT.
     const redelivered = responses.flatMap((response) => response.batchItemFailures);
-    for (const _copy of redelivered) expect((await bed.handlers.onUserRegistered(sqsBatch(event))).batchItemFailures).toEqual([]);
+    for (const _copy of redelivered) expect((await bed.handlers.onUserRegistered(subscriptionBatch(event))).batchItemFailures).toEqual([]);
 
     expect(bed.emailsTo(ada.email)).toHaveLength(1);
     expect(await bed.itemsOf(ada.userId)).toHaveLength(1);

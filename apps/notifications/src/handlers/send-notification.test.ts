@@ -1,6 +1,7 @@
 import { newId } from '@shoplane/lambda-kit';
+import { subscriptionBatch } from '@shoplane/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { newRecipient, notificationsTestbed, orderConfirmed, registered, sqsBatch, type NotificationsTestbed } from '../test-support.js';
+import { newRecipient, notificationsTestbed, orderConfirmed, registered, type NotificationsTestbed } from '../test-support.js';
 
 let bed: NotificationsTestbed;
 
@@ -59,7 +60,7 @@ describe('sendNotification (the checkout saga\'s SendNotification step)', () => 
     const event = orderConfirmed(ada.userId);
 
     const answer = await call({ userId: ada.userId, type: 'EMAIL', template: 'order-confirmation', orderId: event.data.orderId, message: 'Order confirmed.' });
-    await bed.handlers.onOrderOutcome(sqsBatch(event));
+    await bed.handlers.onOrderOutcome(subscriptionBatch(event));
 
     expect(answer).toMatchObject({ ok: true, result: { status: 'SENT' } });
     expect(bed.emailsTo(ada.email).filter((email) => email.tags['template'] === 'order-confirmation')).toHaveLength(1);

@@ -1,7 +1,8 @@
+import { testProduct } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { moved } from '../domain/order.js';
 import { placeOrder } from '../domain/orders.js';
-import { card, freshCustomer, ordersTestbed, testProduct, type OrdersTestbed } from '../test-support.js';
+import { card, freshCustomer, ordersTestbed, type OrdersTestbed } from '../test-support.js';
 
 let bed: OrdersTestbed;
 const product = testProduct();

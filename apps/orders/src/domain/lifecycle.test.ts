@@ -1,7 +1,8 @@
 import { DomainError, type OrderStatus } from '@shoplane/contracts';
+import { testProduct } from '@shoplane/testing';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { card, freshCustomer, ordersTestbed, testProduct, type OrdersTestbed } from '../test-support.js';
+import { card, freshCustomer, ordersTestbed, type OrdersTestbed } from '../test-support.js';
 import { beginPayment, cancelOrder, confirmOrder, failOrder, orderToPay } from './lifecycle.js';
 import { mayMove } from './order-status.js';
 import { placeOrder } from './orders.js';

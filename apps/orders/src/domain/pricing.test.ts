@@ -1,7 +1,7 @@
 import { cartLimits, maxMinorUnits, type Product } from '@shoplane/contracts';
+import { testProduct } from '@shoplane/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { testProduct } from '../test-support.js';
 import { EmptyOrderError, InsufficientStockError, MixedCurrenciesError, ProductsUnavailableError } from './errors.js';
 import { priceOrder } from './pricing.js';
 

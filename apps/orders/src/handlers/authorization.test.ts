@@ -1,6 +1,6 @@
-import { admin, type ParsedResponse } from '@shoplane/testing';
+import { admin, type ParsedResponse, testProduct } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { card, orderApi, ordersTestbed, placedOrder, shopper, testProduct, type OrderClient, type OrdersTestbed } from '../test-support.js';
+import { card, orderApi, ordersTestbed, placedOrder, shopper, type OrderClient, type OrdersTestbed } from '../test-support.js';
 
 let bed: OrdersTestbed;
 let api: ReturnType<typeof orderApi>;

@@ -1,6 +1,7 @@
 import type { Order } from '@shoplane/contracts';
+import { problemTypeOf } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkoutSteps, orderApi, ordersTestbed, placedOrder, problemTypeOf, shopper, type OrdersTestbed } from '../test-support.js';
+import { checkoutSteps, orderApi, ordersTestbed, placedOrder, shopper, type OrdersTestbed } from '../test-support.js';
 
 let bed: OrdersTestbed;
 let api: ReturnType<typeof orderApi>;

@@ -1,9 +1,9 @@
 import { createOrder } from '@shoplane/contracts';
 import { ServiceUnavailableError } from '@shoplane/lambda-kit';
-import { apiEvent, invoke } from '@shoplane/testing';
+import { apiEvent, invoke, problemTypeOf, testProduct } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cartSource } from '../adapters/catalogue.js';
-import { card, freshCustomer, orderApi, orderIdOf, ordersTestbed, problemTypeOf, shopper, testProduct, type OrdersTestbed } from '../test-support.js';
+import { card, freshCustomer, orderApi, orderIdOf, ordersTestbed, shopper, type OrdersTestbed } from '../test-support.js';
 import { createOrderHandler } from './create-order.js';
 
 let bed: OrdersTestbed;

@@ -1,6 +1,7 @@
 import type { IdempotencyStore } from '@shoplane/lambda-kit';
+import { problemTypeOf } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { card, nextKey, orderApi, orderIdOf, ordersTestbed, problemTypeOf, shopper, type OrdersTestbed } from '../test-support.js';
+import { card, nextKey, orderApi, orderIdOf, ordersTestbed, shopper, type OrdersTestbed } from '../test-support.js';
 
 let bed: OrdersTestbed;
 let api: ReturnType<typeof orderApi>;
