@@ -20,7 +20,7 @@ export const CartLine = z
   .object({
     productId: ProductId,
     name: z.string(),
-    qty: z.int().check(z.minimum(1), z.maximum(cartLimits.maxQuantity)),
+    quantity: z.int().check(z.minimum(1), z.maximum(cartLimits.maxQuantity)),
     price: Money,
     lineTotal: MoneyTotal,
     available: z.boolean().register(z.globalRegistry, {

@@ -624,7 +624,7 @@ export interface components {
              */
             productId: string;
             name: string;
-            qty: number;
+            quantity: number;
             price: components["schemas"]["Money"];
             lineTotal: components["schemas"]["MoneyTotal"];
             /** @description False when the product was archived or has too little stock; such lines are not in the subtotal. */
