@@ -21,7 +21,7 @@ const pricing = internalOperationKey(getProductsByIds);
  *                                          creation or deletion changes `lineCount` in the same
  *                                          transaction, which is how the 50-line limit and the
  *                                          one-currency rule hold under concurrent requests
- * - `PK=CART#<userId>, SK=ITEM#<productId>` one line: `productId`, `qty`, `currency` (the cart's,
+ * - `PK=CART#<userId>, SK=ITEM#<productId>` one line: `productId`, `qty` (its quantity), `currency` (the cart's,
  *                                          stamped at creation), `addedAt`, `updatedAt`.
  *                                          Never a price: prices come from products on every read.
  * - `PK=ORDER#<orderId>, SK=CART_SETTLEMENT` an OrderConfirmed already taken out of its

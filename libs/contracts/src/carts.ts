@@ -9,18 +9,18 @@ export const cartLimits = { maxQuantity: 99, maxLines: 50 } as const;
 const Quantity = z.int().check(z.minimum(1), z.maximum(cartLimits.maxQuantity));
 
 export const AddCartItemRequest = z
-  .object({ productId: ProductId, quantity: Quantity })
+  .strictObject({ productId: ProductId, quantity: Quantity })
   .register(z.globalRegistry, { id: 'AddCartItemRequest', description: 'Adds to the line of this product (creating it).' });
 
 export const SetCartItemRequest = z
-  .object({ quantity: z.int().check(z.minimum(0), z.maximum(cartLimits.maxQuantity)) })
+  .strictObject({ quantity: z.int().check(z.minimum(0), z.maximum(cartLimits.maxQuantity)) })
   .register(z.globalRegistry, { id: 'SetCartItemRequest', description: 'Sets the line\'s quantity; 0 removes the line.' });
 
 export const CartLine = z
   .object({
     productId: ProductId,
     name: z.string(),
-    qty: z.int().check(z.minimum(1), z.maximum(cartLimits.maxQuantity)),
+    quantity: z.int().check(z.minimum(1), z.maximum(cartLimits.maxQuantity)),
     price: Money,
     lineTotal: MoneyTotal,
     available: z.boolean().register(z.globalRegistry, {

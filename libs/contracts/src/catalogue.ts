@@ -28,7 +28,7 @@ const stockQuantity = () => z.int().check(z.minimum(0), z.maximum(1_000_000));
 export const StockQuantity = stockQuantity();
 
 export const CreateProductRequest = z
-  .object({
+  .strictObject({
     name: ProductName,
     description: Description,
     category: Category,
@@ -39,7 +39,7 @@ export const CreateProductRequest = z
   .register(z.globalRegistry, { id: 'CreateProductRequest' });
 
 export const UpdateProductRequest = z
-  .object({
+  .strictObject({
     name: z.optional(ProductName),
     description: z.optional(Description),
     category: z.optional(Category),

@@ -24,6 +24,12 @@ export interface HttpOperation {
   description?: string;
   request?: {
     body?: z.ZodMiniType;
+    /**
+     * The body is a third party's payload (a payment provider's webhook): its schema checks
+     * what the handler reads and keeps the rest, because the provider adds fields as it
+     * pleases. Every other body is strict: an unknown field, at any depth, is a 422 naming it.
+     */
+    providerPayload?: true;
     params?: z.ZodMiniObject;
     query?: z.ZodMiniObject;
     /**

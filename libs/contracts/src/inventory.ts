@@ -14,7 +14,7 @@ export const StockRecord = z
   .register(z.globalRegistry, { id: 'StockRecord' });
 
 export const RestockRequest = z
-  .object({ quantity: z.int().check(z.minimum(1, { error: 'must be at least 1' }), z.maximum(1_000_000)) })
+  .strictObject({ quantity: z.int().check(z.minimum(1, { error: 'must be at least 1' }), z.maximum(1_000_000)) })
   .register(z.globalRegistry, { id: 'RestockRequest' });
 
 const InventoryPath = z.object({ productId: ProductId });

@@ -91,7 +91,8 @@ export function buildOpenApiDocument(operations: HttpOperation[], info: Document
       version: info.version,
       description:
         'Serverless e-commerce backend. Send `Authorization: Bearer <token>` from `POST /users/login`. ' +
-        'Errors are RFC 9457 problem details (`application/problem+json`). Money is an integer amount in ' +
+        'Errors are RFC 9457 problem details (`application/problem+json`). Request bodies are strict: a field the API does not know ' +
+        'is a 422 naming it in `errors[].path` (providers\' webhooks aside). Money is an integer amount in ' +
         'minor units with an ISO-4217 currency. Domain events are listed under `components.schemas` as `<Event>Event`.',
       license: { name: 'MIT', identifier: 'MIT' },
     },

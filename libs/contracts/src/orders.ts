@@ -9,7 +9,7 @@ import { Money, MoneyTotal } from './money.js';
 const upiAddress = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+$/;
 
 export const PaymentDetails = z
-  .object({ method: PaymentMethod, token: PaymentToken })
+  .strictObject({ method: PaymentMethod, token: PaymentToken })
   .check(
     z.refine((payment) => (payment.method === 'UPI' ? upiAddress.test(payment.token) : !payment.token.includes('@')), {
       error: 'must be a card token for CARD and a UPI address (name@bank) for UPI',
@@ -25,7 +25,7 @@ export const PaymentDetails = z
 const addressText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const ShippingAddress = z
-  .object({
+  .strictObject({
     name: addressText(200),
     line1: addressText(200),
     line2: z.optional(addressText(200)),
@@ -36,11 +36,14 @@ export const ShippingAddress = z
   })
   .register(z.globalRegistry, { id: 'ShippingAddress' });
 
+// Strict as a request; OrderedLine itself also carries lines read off fuller ones (events, saga state).
+const RequestedLine = z.strictObject(OrderedLine.shape);
+
 export const CreateOrderRequest = z
-  .object({
+  .strictObject({
     items: z.optional(
       z
-        .array(OrderedLine)
+        .array(RequestedLine)
         .check(
           z.minLength(1),
           z.maxLength(cartLimits.maxLines),

@@ -5,7 +5,9 @@ import { defineOperation } from './http.js';
  * Payments' HTTP operations: the providers' webhooks. Clients never call them; Stripe
  * and Razorpay (and, locally, the payment sandbox) do. Each is verified against the
  * provider's signature over the raw body before anything changes, so the body schemas
- * only check the envelope every event of that provider has and keep everything else.
+ * only check the envelope every event of that provider has and keep everything else:
+ * they are `providerPayload` bodies, the only request bodies that accept unknown fields
+ * (a provider adds fields to its events without asking; refusing them would drop payments).
  */
 export const WebhookReceipt = z
   .object({ received: z.literal(true) })
@@ -20,7 +22,8 @@ export const StripeWebhookEvent = z
   })
   .register(z.globalRegistry, {
     id: 'StripeWebhookEvent',
-    description: 'A Stripe event object (https://docs.stripe.com/api/events/object); other fields are kept as sent.',
+    description:
+      'A Stripe event object (https://docs.stripe.com/api/events/object); other fields are kept as sent. Unlike every other request body it accepts unknown fields: Stripe adds fields to its events without notice.',
   });
 
 export const RazorpayWebhookEvent = z
@@ -30,7 +33,8 @@ export const RazorpayWebhookEvent = z
   })
   .register(z.globalRegistry, {
     id: 'RazorpayWebhookEvent',
-    description: 'A Razorpay webhook payload (https://razorpay.com/docs/webhooks/payloads/payments/); other fields are kept as sent.',
+    description:
+      'A Razorpay webhook payload (https://razorpay.com/docs/webhooks/payloads/payments/); other fields are kept as sent. Unlike every other request body it accepts unknown fields: Razorpay adds fields to its payloads without notice.',
   });
 
 export const receiveStripeWebhook = defineOperation({
@@ -44,7 +48,7 @@ export const receiveStripeWebhook = defineOperation({
     'Called by Stripe. The `Stripe-Signature` header must sign the raw body with the endpoint\'s signing secret and a timestamp ' +
     'no older than five minutes; otherwise 400 and nothing changes. `payment_intent.succeeded` and `payment_intent.payment_failed` ' +
     'settle a payment waiting for the customer; a replayed event changes nothing and is answered 200 again.',
-  request: { body: StripeWebhookEvent },
+  request: { body: StripeWebhookEvent, providerPayload: true },
   responses: { 200: { description: 'Verified and handled.', schema: WebhookReceipt } },
   problems: [400, 503],
 });
@@ -60,7 +64,7 @@ export const receiveRazorpayWebhook = defineOperation({
     'Called by Razorpay (and locally by the payment sandbox). The `X-Razorpay-Signature` header must be the HMAC-SHA256 (hex) of the ' +
     'raw body with the webhook secret; otherwise 400 and nothing changes. `payment.captured` and `payment.failed` settle a UPI payment ' +
     'waiting for the customer; a replayed event changes nothing and is answered 200 again.',
-  request: { body: RazorpayWebhookEvent },
+  request: { body: RazorpayWebhookEvent, providerPayload: true },
   responses: { 200: { description: 'Verified and handled.', schema: WebhookReceipt } },
   problems: [400, 503],
 });

@@ -29,7 +29,7 @@ export const NewPassword = z
   .register(z.globalRegistry, { description: 'Password, 8 to 72 bytes in UTF-8 after Unicode NFC normalization.', examples: ['correct horse battery'] });
 
 export const RegisterUserRequest = z
-  .object({
+  .strictObject({
     email: Email,
     password: NewPassword,
     name: z
@@ -44,7 +44,7 @@ export const RegisterUserResponse = z
   .register(z.globalRegistry, { id: 'RegisterUserResponse' });
 
 export const LoginRequest = z
-  .object({
+  .strictObject({
     email: Email,
     // No bcrypt length rule here: a password over 72 bytes is a wrong password (401), never a 422.
     password: z.string().check(z.normalize('NFC'), z.minLength(1), z.maxLength(1024)),

@@ -27,8 +27,6 @@ function describe(issue: z.core.$ZodIssue): string {
       return issue.format === 'regex' ? 'is not in the expected format' : `must be a valid ${issue.format}`;
     case 'invalid_value':
       return `must be one of: ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
-    case 'unrecognized_keys':
-      return `unknown field(s): ${issue.keys.join(', ')}`;
     case 'not_multiple_of':
       return `must be a multiple of ${issue.divisor}`;
     default:
@@ -36,9 +34,22 @@ function describe(issue: z.core.$ZodIssue): string {
   }
 }
 
+const unknownField = 'is not a known field';
+
+function dotted(prefix: string | undefined, path: readonly PropertyKey[]): string {
+  return [prefix, ...path.map(String)].filter((part) => part !== undefined && part !== '').join('.') || '(body)';
+}
+
+/** One error per unknown field, at the field's own path (`items.0.colour`), so a client can point at each. */
+function fieldErrorsOf(issue: z.core.$ZodIssue, prefix: string | undefined): FieldError[] {
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: dotted(prefix, [...issue.path, key]), message: unknownField }));
+  return [{ path: dotted(prefix, issue.path), message: describe(issue) }];
+}
+
 /**
  * Parses input against a schema and returns field errors with dotted paths.
- * Inputs are read to tell "missing" from "wrong" but never copied into messages.
+ * Inputs are read to tell "missing" from "wrong" but never copied into messages
+ * (an unknown field's name is the client's own key, named so it can be fixed).
  */
 export function validateInput<S extends z.ZodMiniType>(
   schema: S,
@@ -47,9 +58,5 @@ export function validateInput<S extends z.ZodMiniType>(
 ): { success: true; data: z.output<S> } | { success: false; errors: FieldError[] } {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { success: true, data: result.data };
-  const errors = result.error.issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter((part) => part !== undefined && part !== '').join('.');
-    return { path: path || '(body)', message: describe(issue) };
-  });
-  return { success: false, errors };
+  return { success: false, errors: result.error.issues.flatMap((issue) => fieldErrorsOf(issue, prefix)) };
 }

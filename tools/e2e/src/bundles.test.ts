@@ -41,6 +41,6 @@ describe('the deployable bundles', () => {
     expect(products.status).toBe(200);
     expect(me.body).toMatchObject({ role: 'admin' });
     expect(added.status).toBe(200);
-    expect(cart.body).toMatchObject({ items: [{ productId, qty: 2, available: true }] });
+    expect(cart.body).toMatchObject({ items: [{ productId, quantity: 2, available: true }] });
   });
 });

@@ -49,7 +49,7 @@ describe('a shopper orders their cart, through the generated client', () => {
   it('keeps the cart until the order is confirmed', async () => {
     const cart = await client.api.GET('/cart');
 
-    expect(cart.data?.items).toMatchObject([{ productId, qty: 2 }]);
+    expect(cart.data?.items).toMatchObject([{ productId, quantity: 2 }]);
   });
 
   it('lists the order and cancels it while it is CREATED', async () => {

@@ -80,7 +80,7 @@ describe('an admin stocks the shop and a shopper fills a cart, through the gener
 
     expect(added.response.status).toBe(200);
     expect(cart.data).toEqual({
-      items: [{ productId, name: 'Journey Kettle', qty: 2, price: { amount: 2599, currency: 'USD' }, lineTotal: { amount: 5198, currency: 'USD' }, available: true }],
+      items: [{ productId, name: 'Journey Kettle', quantity: 2, price: { amount: 2599, currency: 'USD' }, lineTotal: { amount: 5198, currency: 'USD' }, available: true }],
       subtotal: { amount: 5198, currency: 'USD' },
       currency: 'USD',
     });

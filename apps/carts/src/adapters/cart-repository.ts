@@ -17,7 +17,7 @@ import { headerKey, lineItem, lineKey, linePrefix, partitionOf, returnedItem, to
 /*
  * How the limits hold under concurrent requests on one cart:
  * - Quantity: adding to an existing line is one UpdateItem, `ADD qty :n` conditioned on
- *   `qty <= 99 - n`, so DynamoDB serialises concurrent adds and none can pass 99.
+ *   `qty <= 99 - n` (`qty`: the stored name of a line's quantity, see cart-table.ts), so DynamoDB serialises concurrent adds and none can pass 99.
  * - Lines: every line creation commits in one transaction with `ADD lineCount 1` on the
  *   cart header, conditioned on `lineCount < 50`; every deletion decrements it in the same
  *   transaction that deletes the line. So lineCount always equals the number of lines and
@@ -108,7 +108,7 @@ export function dynamoCartRepository(client: DynamoDBDocumentClient, tableName: 
         {
           Put: {
             TableName: tableName,
-            Item: lineItem(userId, { productId: change.productId, qty: change.quantity, currency: change.currency, addedAt: at, updatedAt: at }),
+            Item: lineItem(userId, { productId: change.productId, quantity: change.quantity, currency: change.currency, addedAt: at, updatedAt: at }),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },

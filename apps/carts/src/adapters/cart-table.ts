@@ -7,6 +7,11 @@ import { shopDefaultCurrency, type CartHeaderState, type ExistingLineState, type
  * How carts lay out their table (keys stay inside DynamoDB), one partition per cart:
  * - `PK=CART#<userId>, SK=HEADER`  how many lines the cart has (`lineCount`) and its currency
  * - `PK=CART#<userId>, SK=ITEM#<productId>`  one line: quantity, currency, when added and changed
+ *
+ * A line stores its quantity as `qty`, the name it had before the API said `quantity`
+ * everywhere: renaming the attribute would need a migration of every stored cart, and the
+ * name never leaves this adapter (the update expressions in cart-repository.ts and
+ * ordered-lines.ts use it too).
  */
 export type Item = Record<string, unknown>;
 
@@ -27,13 +32,14 @@ function currencyOf(value: unknown): Currency | undefined {
 }
 
 export function lineItem(userId: string, line: StoredCartLine): Item {
-  return { ...lineKey(userId, line.productId), ...line };
+  const { quantity, ...rest } = line;
+  return { ...lineKey(userId, line.productId), ...rest, qty: quantity };
 }
 
 export function toLine(item: Item): StoredCartLine {
   return {
     productId: String(item['productId']),
-    qty: Number(item['qty']),
+    quantity: Number(item['qty']),
     currency: currencyOf(item['currency']) ?? shopDefaultCurrency,
     addedAt: String(item['addedAt']),
     updatedAt: String(item['updatedAt']),
@@ -42,7 +48,7 @@ export function toLine(item: Item): StoredCartLine {
 
 export function toExistingLine(item: Item): ExistingLineState | undefined {
   const currency = currencyOf(item['currency']);
-  return typeof item['qty'] === 'number' && currency ? { qty: item['qty'], currency } : undefined;
+  return typeof item['qty'] === 'number' && currency ? { quantity: item['qty'], currency } : undefined;
 }
 
 export function toHeader(item: Item | undefined): CartHeaderState | undefined {

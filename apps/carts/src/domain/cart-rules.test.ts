@@ -35,11 +35,11 @@ describe('line limits', () => {
   });
 
   it('explains a refused change to an existing line by the quantity limit when the currency matches', () => {
-    expect(refusalOfLineChange({ qty: 97, currency: 'USD' }, change)).toBeInstanceOf(LineQuantityLimitError);
+    expect(refusalOfLineChange({ quantity: 97, currency: 'USD' }, change)).toBeInstanceOf(LineQuantityLimitError);
   });
 
   it('explains a refused change to an existing line by the currency when the product is now sold in another', () => {
-    expect(refusalOfLineChange({ qty: 1, currency: 'EUR' }, change)).toBeInstanceOf(CurrencyMismatchError);
+    expect(refusalOfLineChange({ quantity: 1, currency: 'EUR' }, change)).toBeInstanceOf(CurrencyMismatchError);
   });
 });
 

@@ -18,7 +18,7 @@ export function maxQuantityBeforeAdding(quantity: number): number {
 /** Why the store refused to change an existing line: the currency rule first, then the quantity limit. */
 export function refusalOfLineChange(existing: ExistingLineState, change: LineChange): DomainError {
   if (existing.currency !== change.currency) return new CurrencyMismatchError(existing.currency, change.currency);
-  return new LineQuantityLimitError(existing.qty);
+  return new LineQuantityLimitError(existing.quantity);
 }
 
 /**

@@ -6,7 +6,7 @@ export const shopDefaultCurrency: Currency = 'USD';
 /** One line as the cart stores it: what and how many, never a price. */
 export interface StoredCartLine {
   productId: string;
-  qty: number;
+  quantity: number;
   /** The cart's currency when the line was created; every line of a cart carries the same one. */
   currency: Currency;
   addedAt: string;
@@ -33,6 +33,6 @@ export interface CartHeaderState {
 
 /** What an existing line holds, as far as a refused change is concerned. */
 export interface ExistingLineState {
-  qty: number;
+  quantity: number;
   currency: Currency;
 }

@@ -30,7 +30,7 @@ export interface OrderedLinesStore {
 export async function cartLinesToOrder(deps: Pick<OrderingDependencies, 'carts'>, userId: string): Promise<InternalOutput<typeof getCartLines>> {
   const { lines } = await deps.carts.load(userId);
   const [first] = lines;
-  return { lines: lines.map((line) => ({ productId: line.productId, quantity: line.qty })), ...(first ? { currency: first.currency } : {}) };
+  return { lines: lines.map((line) => ({ productId: line.productId, quantity: line.quantity })), ...(first ? { currency: first.currency } : {}) };
 }
 
 /**
@@ -38,9 +38,9 @@ export async function cartLinesToOrder(deps: Pick<OrderingDependencies, 'carts'>
  * with no units goes, a line ordered in part keeps the rest, and lines of other
  * products (added while checkout ran, say) stay.
  */
-export function settlementOf(held: readonly Pick<StoredCartLine, 'productId' | 'qty'>[], ordered: readonly OrderedLine[]): Settlement {
+export function settlementOf(held: readonly Pick<StoredCartLine, 'productId' | 'quantity'>[], ordered: readonly OrderedLine[]): Settlement {
   const settlement: Settlement = { reduce: [], remove: [] };
-  const quantities = new Map(held.map((line) => [line.productId, line.qty]));
+  const quantities = new Map(held.map((line) => [line.productId, line.quantity]));
   for (const line of ordered) {
     const from = quantities.get(line.productId);
     if (from === undefined) continue;

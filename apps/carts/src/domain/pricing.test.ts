@@ -6,9 +6,9 @@ import { shopDefaultCurrency, type StoredCartLine } from './cart.js';
 import { priceCart, priceLine, unknownProductName } from './pricing.js';
 
 const at = '2026-11-25T10:00:00.000Z';
-const line = (productId: string, qty: number, overrides: Partial<StoredCartLine> = {}): StoredCartLine => ({
+const line = (productId: string, quantity: number, overrides: Partial<StoredCartLine> = {}): StoredCartLine => ({
   productId,
-  qty,
+  quantity,
   currency: 'USD',
   addedAt: at,
   updatedAt: at,
@@ -40,7 +40,7 @@ describe('priceCart', () => {
     expect(cart.items[0]).toEqual({
       productId: archived.productId,
       name: 'Old lamp',
-      qty: 2,
+      quantity: 2,
       price: { amount: 500, currency: 'USD' },
       lineTotal: { amount: 1000, currency: 'USD' },
       available: false,
@@ -55,7 +55,7 @@ describe('priceCart', () => {
       {
         productId: 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V',
         name: unknownProductName,
-        qty: 4,
+        quantity: 4,
         price: { amount: 0, currency: 'EUR' },
         lineTotal: { amount: 0, currency: 'EUR' },
         available: false,
@@ -99,7 +99,7 @@ describe('priceCart properties', () => {
     fc
       .array(
         fc.record({
-          qty: fc.integer({ min: 1, max: cartLimits.maxQuantity }),
+          quantity: fc.integer({ min: 1, max: cartLimits.maxQuantity }),
           amount: fc.integer({ min: 0, max: maxMinorUnits }),
           productCurrency: fc.oneof(fc.constant(cartCurrency), currency),
           status: fc.constantFrom('active' as const, 'archived' as const),
@@ -112,7 +112,7 @@ describe('priceCart properties', () => {
         const products = specs.map((spec) =>
           testProduct({ price: { amount: spec.amount, currency: spec.productCurrency }, status: spec.status, availableStock: spec.availableStock }),
         );
-        const lines = specs.map((spec, index) => line(products[index]?.productId ?? '', spec.qty, { currency: cartCurrency }));
+        const lines = specs.map((spec, index) => line(products[index]?.productId ?? '', spec.quantity, { currency: cartCurrency }));
         const catalogue = catalogueOf(...products.filter((_product, index) => specs[index]?.known));
         return { cartCurrency, lines, catalogue };
       }),
@@ -162,7 +162,7 @@ describe('priceCart properties', () => {
     fc.assert(
       fc.property(cartCase, ({ lines, catalogue }) => {
         const cart = priceCart(lines, catalogue);
-        expect(cart.items.map((item) => `${item.productId}×${item.qty}`).sort()).toEqual(lines.map((stored) => `${stored.productId}×${stored.qty}`).sort());
+        expect(cart.items.map((item) => `${item.productId}×${item.quantity}`).sort()).toEqual(lines.map((stored) => `${stored.productId}×${stored.quantity}`).sort());
       }),
     );
   });

@@ -9,8 +9,8 @@ export const unknownProductName = 'Unavailable product';
  * cart's currency, and has at least the line's quantity in stock (as products last heard
  * from inventory, so checkout still reserves the stock for real).
  */
-export function isLineAvailable(line: Pick<StoredCartLine, 'qty'>, product: Product, cartCurrency: Currency): boolean {
-  return product.status === 'active' && product.price.currency === cartCurrency && product.availableStock >= line.qty;
+export function isLineAvailable(line: Pick<StoredCartLine, 'quantity'>, product: Product, cartCurrency: Currency): boolean {
+  return product.status === 'active' && product.price.currency === cartCurrency && product.availableStock >= line.quantity;
 }
 
 /**
@@ -20,14 +20,14 @@ export function isLineAvailable(line: Pick<StoredCartLine, 'qty'>, product: Prod
 export function priceLine(line: StoredCartLine, product: Product | undefined, cartCurrency: Currency): CartLine {
   if (!product) {
     const zero: Money = { amount: 0, currency: cartCurrency };
-    return { productId: line.productId, name: unknownProductName, qty: line.qty, price: zero, lineTotal: zero, available: false };
+    return { productId: line.productId, name: unknownProductName, quantity: line.quantity, price: zero, lineTotal: zero, available: false };
   }
   return {
     productId: line.productId,
     name: product.name,
-    qty: line.qty,
+    quantity: line.quantity,
     price: product.price,
-    lineTotal: { amount: product.price.amount * line.qty, currency: product.price.currency },
+    lineTotal: { amount: product.price.amount * line.quantity, currency: product.price.currency },
     available: isLineAvailable(line, product, cartCurrency),
   };
 }

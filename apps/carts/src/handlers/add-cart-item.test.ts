@@ -26,7 +26,7 @@ describe('POST /cart/items', () => {
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
-      items: [{ productId: mug.productId, name: 'Mug', qty: 2, price: { amount: 1299, currency: 'USD' }, lineTotal: { amount: 2598, currency: 'USD' }, available: true }],
+      items: [{ productId: mug.productId, name: 'Mug', quantity: 2, price: { amount: 1299, currency: 'USD' }, lineTotal: { amount: 2598, currency: 'USD' }, available: true }],
       subtotal: { amount: 2598, currency: 'USD' },
       currency: 'USD',
     });
@@ -38,7 +38,7 @@ describe('POST /cart/items', () => {
 
     const response = await client.add({ productId: mug.productId, quantity: 3 });
 
-    expect(cartOf(response).items).toMatchObject([{ productId: mug.productId, qty: 5 }]);
+    expect(cartOf(response).items).toMatchObject([{ productId: mug.productId, quantity: 5 }]);
   });
 
   it('stores what and how many, never a price', async () => {
@@ -75,7 +75,7 @@ describe('POST /cart/items', () => {
 
     const response = await client.add({ productId: mug.productId, quantity: 9 });
 
-    expect(cartOf(response).items).toMatchObject([{ qty: cartLimits.maxQuantity }]);
+    expect(cartOf(response).items).toMatchObject([{ quantity: cartLimits.maxQuantity }]);
   });
 
   it('answers 422 quantity-limit-exceeded when the line would pass 99, and keeps the line as it was', async () => {
@@ -86,7 +86,7 @@ describe('POST /cart/items', () => {
 
     expect(response.status).toBe(422);
     expect(problemTypeOf(response.body)).toBe('quantity-limit-exceeded');
-    expect(cartOf(await client.get()).items).toMatchObject([{ qty: 95 }]);
+    expect(cartOf(await client.get()).items).toMatchObject([{ quantity: 95 }]);
   });
 
   it('answers 422 cart-full for a 51st product', async () => {
@@ -107,7 +107,7 @@ describe('POST /cart/items', () => {
     const response = await (await api.as(caller)).add({ productId: first?.productId, quantity: 4 });
 
     expect(response.status).toBe(200);
-    expect(cartOf(response).items.find((item) => item.productId === first?.productId)?.qty).toBe(5);
+    expect(cartOf(response).items.find((item) => item.productId === first?.productId)?.quantity).toBe(5);
   });
 
   it('answers 409 currency-mismatch for a product sold in another currency than the cart\'s lines', async () => {
@@ -177,6 +177,25 @@ describe('POST /cart/items validation', () => {
     const response = await client.add(undefined);
 
     expect(response.status).toBe(422);
+  });
+
+  it('answers 422 naming a field it does not know, and leaves the cart empty', async () => {
+    const { client, userId } = await shopper();
+
+    const response = await client.add({ productId: mug.productId, quantity: 1, colour: 'red' });
+
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ errors: [{ path: 'colour', message: 'is not a known field' }] });
+    expect((await storedCart(bed, userId)).lines).toEqual([]);
+  });
+
+  it('names every unknown field, each at its own path', async () => {
+    const { client } = await shopper();
+
+    const response = await client.add({ productId: mug.productId, quantity: 1, qty: 1, colour: 'red' });
+
+    const paths = (response.body as { errors: { path: string }[] }).errors.map((error) => error.path);
+    expect(paths.sort()).toEqual(['colour', 'qty']);
   });
 });
 

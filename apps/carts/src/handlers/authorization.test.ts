@@ -76,7 +76,7 @@ describe('one customer\'s cart is invisible and untouchable to another', () => {
     const response = await bob.remove(kettle.productId);
 
     expect(response.status).toBe(404);
-    expect(cartOf(await alice.get()).items).toMatchObject([{ productId: kettle.productId, qty: 1 }]);
+    expect(cartOf(await alice.get()).items).toMatchObject([{ productId: kettle.productId, quantity: 1 }]);
   });
 
   it('sets another customer\'s quantity in their own cart, never in this one', async () => {
@@ -85,8 +85,8 @@ describe('one customer\'s cart is invisible and untouchable to another', () => {
 
     await bob.set(mug.productId, { quantity: 9 });
 
-    expect(cartOf(await alice.get()).items).toMatchObject([{ productId: mug.productId, qty: 4 }]);
-    expect(cartOf(await bob.get()).items).toMatchObject([{ productId: mug.productId, qty: 9 }]);
+    expect(cartOf(await alice.get()).items).toMatchObject([{ productId: mug.productId, quantity: 4 }]);
+    expect(cartOf(await bob.get()).items).toMatchObject([{ productId: mug.productId, quantity: 9 }]);
   });
 
   it('lets another customer add to their own cart only', async () => {
@@ -95,7 +95,7 @@ describe('one customer\'s cart is invisible and untouchable to another', () => {
 
     await bob.add({ productId: mug.productId, quantity: 5 });
 
-    expect(cartOf(await alice.get()).items).toMatchObject([{ productId: mug.productId, qty: 2 }]);
+    expect(cartOf(await alice.get()).items).toMatchObject([{ productId: mug.productId, quantity: 2 }]);
   });
 
   it('empties only the caller\'s own cart', async () => {
@@ -107,13 +107,14 @@ describe('one customer\'s cart is invisible and untouchable to another', () => {
     expect(cartOf(await alice.get()).items).toHaveLength(1);
   });
 
-  it('takes the cart from the token, ignoring a userId sent in the body', async () => {
+  it('takes the cart from the token only: a userId sent in the body is refused (422) and neither cart changes', async () => {
     const { alice, bob, aliceId, bobId } = await twoShoppers();
 
     const response = await bob.add({ productId: kettle.productId, quantity: 1, userId: aliceId });
 
-    expect(response.status).toBe(200);
-    expect((await storedCart(bed, bobId)).lines).toMatchObject([{ productId: kettle.productId, qty: 1 }]);
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ errors: [{ path: 'userId', message: 'is not a known field' }] });
+    expect((await storedCart(bed, bobId)).lines).toEqual([]);
     expect(cartOf(await alice.get()).items).toEqual([]);
   });
 });

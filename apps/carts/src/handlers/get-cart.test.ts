@@ -79,7 +79,7 @@ describe('GET /cart', () => {
     const cart = cartOf(await (await api.as(caller)).get());
 
     expect(cart.items).toEqual([
-      { productId: gone.productId, name: unknownProductName, qty: 1, price: { amount: 0, currency: 'USD' }, lineTotal: { amount: 0, currency: 'USD' }, available: false },
+      { productId: gone.productId, name: unknownProductName, quantity: 1, price: { amount: 0, currency: 'USD' }, lineTotal: { amount: 0, currency: 'USD' }, available: false },
     ]);
   });
 
@@ -91,7 +91,7 @@ describe('GET /cart', () => {
 
     const response = await client.add({ productId: scarce.productId, quantity: 3 });
 
-    expect(cartOf(response).items).toMatchObject([{ productId: scarce.productId, qty: 3, available: false }]);
+    expect(cartOf(response).items).toMatchObject([{ productId: scarce.productId, quantity: 3, available: false }]);
     expect(cartOf(response).subtotal.amount).toBe(0);
   });
 });

@@ -25,7 +25,7 @@ describe('PUT /cart/items/{productId}', () => {
     const response = await client.set(mug.productId, { quantity: 7 });
 
     expect(response.status).toBe(200);
-    expect(cartOf(response)).toMatchObject({ items: [{ productId: mug.productId, qty: 7, lineTotal: { amount: 2800 } }], subtotal: { amount: 2800 } });
+    expect(cartOf(response)).toMatchObject({ items: [{ productId: mug.productId, quantity: 7, lineTotal: { amount: 2800 } }], subtotal: { amount: 2800 } });
   });
 
   it('removes the line when the quantity is 0', async () => {
@@ -52,7 +52,7 @@ describe('PUT /cart/items/{productId}', () => {
 
     const response = await client.set(mug.productId, { quantity: 2 });
 
-    expect(cartOf(response).items).toMatchObject([{ productId: mug.productId, qty: 2 }]);
+    expect(cartOf(response).items).toMatchObject([{ productId: mug.productId, quantity: 2 }]);
   });
 
   it('accepts 99, the most one line may hold', async () => {
@@ -60,7 +60,7 @@ describe('PUT /cart/items/{productId}', () => {
 
     const response = await client.set(mug.productId, { quantity: cartLimits.maxQuantity });
 
-    expect(cartOf(response).items).toMatchObject([{ qty: cartLimits.maxQuantity }]);
+    expect(cartOf(response).items).toMatchObject([{ quantity: cartLimits.maxQuantity }]);
   });
 
   it('answers 404 product-not-found for a well-formed id the catalogue does not know', async () => {
@@ -131,6 +131,17 @@ describe('PUT /cart/items/{productId}', () => {
 
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({ errors: [{ path: 'quantity' }] });
+  });
+
+  it('answers 422 naming a field it does not know, and keeps the line as it was', async () => {
+    const { client } = await shopper();
+    await client.add({ productId: mug.productId, quantity: 2 });
+
+    const response = await client.set(mug.productId, { quantity: 5, giftWrap: true });
+
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ errors: [{ path: 'giftWrap', message: 'is not a known field' }] });
+    expect(cartOf(await client.get()).items).toMatchObject([{ productId: mug.productId, quantity: 2 }]);
   });
 
   it('answers 404 for a path that names no product id, before reading any body', async () => {

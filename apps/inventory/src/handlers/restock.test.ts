@@ -64,6 +64,16 @@ describe('POST /inventory/{productId}/restock', () => {
     expect(await bed.deps.stock.find(productId)).toMatchObject({ availableStock: 5, version: 1 });
   });
 
+  it('answers 422 naming a field it does not know, and changes nothing', async () => {
+    const productId = await bed.stockedProduct(5);
+
+    const response = await post(productId, { quantity: 3, warehouse: 'north' });
+
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ errors: [{ path: 'warehouse', message: 'is not a known field' }] });
+    expect(await bed.deps.stock.find(productId)).toMatchObject({ availableStock: 5, version: 1 });
+  });
+
   it('adds stock once when a request is retried with the same Idempotency-Key, replaying the first answer', async () => {
     const productId = await bed.stockedProduct(5);
     const headers = { 'idempotency-key': `restock-${productId}` };

@@ -50,7 +50,7 @@ describe('POST /orders with items', () => {
     expect(await bed.orders.find(orderIdOf(response))).toMatchObject({ shippingAddress, payment: { method: 'UPI', token: 'success@razorpay' } });
   });
 
-  it('ignores prices, totals and user ids the client sends', async () => {
+  it('refuses prices, totals and user ids the client sends, naming each, and stores nothing', async () => {
     const { client, caller, product } = await shopper(bed, api, { price: { amount: 5000, currency: 'USD' } });
 
     const response = await client.create({
@@ -60,8 +60,9 @@ describe('POST /orders with items', () => {
       payment: card,
     });
 
-    expect(response.status).toBe(201);
-    expect(await bed.orders.find(orderIdOf(response))).toMatchObject({ userId: caller.userId, total: { amount: 5000, currency: 'USD' } });
+    expect(response.status).toBe(422);
+    expect(errorsOf(response.body).map((error) => error.path).sort()).toEqual(['items.0.price', 'total', 'userId']);
+    expect(await bed.orderCount(caller.userId)).toBe(0);
   });
 
   it('writes OrderCreated with the lines, total and payment method, never the token, in the order\'s transaction', async () => {
@@ -238,6 +239,21 @@ describe('POST /orders validation', () => {
 
     expect(response.status).toBe(422);
     expect(errorsOf(response.body).map((error) => error.path)).toEqual(paths);
+    expect(await bed.orderCount(caller.userId)).toBe(0);
+  });
+
+  it.each([
+    ['the order', { payment: card, giftMessage: 'Happy birthday' }, 'giftMessage'],
+    ['a line', { items: [{ productId: testProduct().productId, quantity: 1, colour: 'red' }], payment: card }, 'items.0.colour'],
+    ['the payment', { payment: { ...card, cvv: '123' } }, 'payment.cvv'],
+    ['the shipping address', { payment: card, shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'London', postalCode: 'N1', country: 'GB', zip: 'N1' } }, 'shippingAddress.zip'],
+  ])('answers 422 "is not a known field" for an unknown field in %s, at its path, and stores nothing', async (_case, body, path) => {
+    const { client, caller } = await shopper(bed, api);
+
+    const response = await client.create(body);
+
+    expect(response.status).toBe(422);
+    expect(errorsOf(response.body)).toEqual([{ path, message: 'is not a known field' }]);
     expect(await bed.orderCount(caller.userId)).toBe(0);
   });
 });

@@ -103,6 +103,8 @@ describe('POST /products', () => {
     ['a stock over a million', { stock: 1_000_001 }, 'stock'],
     ['an image URL that is not https', { imageUrl: 'http://cdn.example.com/a.jpg' }, 'imageUrl'],
     ['an image URL that is not a URL', { imageUrl: 'kettle.jpg' }, 'imageUrl'],
+    ['a field the API does not know', { colour: 'red' }, 'colour'],
+    ['an unknown field inside the price', { price: { amount: 100, currency: 'USD', cents: true } }, 'price.cents'],
   ])('answers 422 at the field for %s', async (_case, overrides, path) => {
     const response = await create({ ...validProduct(), ...overrides });
 

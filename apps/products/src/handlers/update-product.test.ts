@@ -119,6 +119,18 @@ describe('PATCH /products/{productId}', () => {
     expect((await bed.products.findById(productId))?.name).toBe('Enamel Kettle');
   });
 
+  it('refuses a typo in an optional field as 422 "is not a known field", changing nothing and publishing nothing', async () => {
+    const productId = await createdProduct(bed);
+    const before = await bed.products.findById(productId);
+
+    const response = await patch(productId, { name: 'Copper Kettle', descripton: 'Now in copper.' });
+
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ errors: [{ path: 'descripton', message: 'is not a known field' }] });
+    expect(await bed.products.findById(productId)).toEqual(before);
+    expect(await updatesOf(productId)).toEqual([]);
+  });
+
   it('answers 404 for an unknown product', async () => {
     expect((await patch('prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V', { name: 'Ghost' })).status).toBe(404);
   });
@@ -133,6 +145,8 @@ describe('PATCH /products/{productId}', () => {
     ['an unknown currency', { price: { amount: 100, currency: 'ABC' } }, 'price.currency'],
     ['an image URL that is not https', { imageUrl: 'ftp://cdn.example.com/a.jpg' }, 'imageUrl'],
     ['no field at all', {}, '(body)'],
+    ['a misspelt optional field', { nmae: 'Copper Kettle' }, 'nmae'],
+    ['a misspelt field beside a good one', { name: 'Copper Kettle', imageURL: 'https://cdn.example.com/a.jpg' }, 'imageURL'],
   ])('answers 422 at the field for %s', async (_case, body, path) => {
     const productId = await createdProduct(bed);
 

@@ -80,6 +80,17 @@ describe('POST /users/register', () => {
     expect(paths.sort()).toEqual(['email', 'name', 'password']);
   });
 
+  it('answers 422 naming a field it does not know, such as a role, and creates no account', async () => {
+    const response = await invoke(register, apiEvent(registerUser, { body: { ...registration('role@example.com'), role: 'admin' } }));
+
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ errors: [{ path: 'role', message: 'is not a known field' }] });
+    const claims = await bed.table.documents.send(
+      new QueryCommand({ TableName: bed.table.name, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'EMAIL#role@example.com' } }),
+    );
+    expect(claims.Items).toEqual([]);
+  });
+
   it('answers 422 "is required" for missing fields and for an empty body', async () => {
     const response = await invoke(register, apiEvent(registerUser, {}));
 

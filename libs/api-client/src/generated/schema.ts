@@ -458,7 +458,7 @@ export interface components {
             postalCode: string;
             country: string;
         };
-        /** @description A Stripe event object (https://docs.stripe.com/api/events/object); other fields are kept as sent. */
+        /** @description A Stripe event object (https://docs.stripe.com/api/events/object); other fields are kept as sent. Unlike every other request body it accepts unknown fields: Stripe adds fields to its events without notice. */
         StripeWebhookEvent: {
             id: string;
             /** @example payment_intent.succeeded */
@@ -473,7 +473,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description A Razorpay webhook payload (https://razorpay.com/docs/webhooks/payloads/payments/); other fields are kept as sent. */
+        /** @description A Razorpay webhook payload (https://razorpay.com/docs/webhooks/payloads/payments/); other fields are kept as sent. Unlike every other request body it accepts unknown fields: Razorpay adds fields to its payloads without notice. */
         RazorpayWebhookEvent: {
             /** @example payment.captured */
             event: string;
@@ -624,7 +624,7 @@ export interface components {
              */
             productId: string;
             name: string;
-            qty: number;
+            quantity: number;
             price: components["schemas"]["Money"];
             lineTotal: components["schemas"]["MoneyTotal"];
             /** @description False when the product was archived or has too little stock; such lines are not in the subtotal. */
@@ -686,7 +686,7 @@ export interface components {
                  */
                 paymentId?: string;
             };
-            shippingAddress?: components["schemas"]["ShippingAddressOutput"];
+            shippingAddress?: components["schemas"]["ShippingAddress"];
             failureReason?: components["schemas"]["OrderFailureReason"];
             /** @description Every status the order reached, oldest first. */
             statusHistory: components["schemas"]["StatusChange"][];
@@ -805,15 +805,6 @@ export interface components {
             unitPrice: components["schemas"]["Money"];
             quantity: number;
             lineTotal: components["schemas"]["MoneyTotal"];
-        };
-        ShippingAddressOutput: {
-            name: string;
-            line1: string;
-            line2?: string;
-            city: string;
-            region?: string;
-            postalCode: string;
-            country: string;
         };
         UserRegisteredEvent: {
             /**
