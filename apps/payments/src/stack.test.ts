@@ -9,12 +9,12 @@ import {
   type ServiceStack,
   type SynthesizedService,
 } from '@shoplane/cdk-kit';
-import { functionName, handlerNames } from '@shoplane/manifest';
+import { configurationOf, functionName, handlerNames } from '@shoplane/manifest';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { service } from './service.js';
-import { createPaymentsStack, functionGrants, providerSecrets } from './stack.js';
+import { createPaymentsStack, functionGrants } from './stack.js';
 import { paymentsVariables } from './variables.js';
 
 describe('payments stack', () => {
@@ -95,9 +95,9 @@ describe('payments stack', () => {
   ])('lets %s read exactly the secrets %j, and names them in its environment', (handler, names) => {
     expect(secretsReadBy(handler)).toEqual(names.map(secretId).sort());
     const variables = environmentOf(handler);
-    for (const key of functionGrants[handler]?.secrets ?? []) {
-      expect(variables[providerSecrets[key].variable]).toEqual({ Ref: secretId(providerSecrets[key].name) });
-    }
+    const declared = configurationOf(service, handler).secrets;
+    expect(declared.map((secret) => secret.name).sort()).toEqual([...names].sort());
+    for (const { name, variable } of declared) expect(variables[variable]).toEqual({ Ref: secretId(name) });
   });
 
   it.each(['process-payment', 'stripe-webhook', 'razorpay-webhook'])('lets %s complete the checkout saga\'s waiting Tasks, on its state machine only', (handler) => {
