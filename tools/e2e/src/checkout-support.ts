@@ -14,12 +14,17 @@ import { recordingClient, type RecordingClient } from './journey-client.js';
  * the operator's view of the stores that the sums are checked against.
  */
 
-/** The sandbox approves a UPI payment this long after it was asked (default 2 s); the tests need not wait that long. */
-const approvalDelayMs = '300';
+export interface CheckoutShopOptions {
+  /** How long after it was asked the sandbox approves a UPI payment (its default is 2 s; the tests need not wait that long). */
+  approvalDelayMs?: number;
+  /** CDK context for checkout's stack, e.g. `{ paymentTimeoutSeconds: 1 }`. */
+  stackContext?: Record<string, unknown>;
+}
 
-export async function startCheckoutShop(): Promise<LocalShop> {
-  process.env['PAYMENTS_SANDBOX_APPROVAL_DELAY_MS'] = approvalDelayMs;
-  return startLocalShop({ port: 0, quiet: true });
+export async function startCheckoutShop(options: CheckoutShopOptions = {}): Promise<LocalShop> {
+  // Not a function-scoped variable: every function of the shop, the sandbox's among them, reads the process's.
+  process.env['PAYMENTS_SANDBOX_APPROVAL_DELAY_MS'] = String(options.approvalDelayMs ?? 300);
+  return startLocalShop({ port: 0, quiet: true, ...(options.stackContext ? { stackContext: options.stackContext } : {}) });
 }
 
 export const checkoutQueue = 'shoplane-local-checkout-start-checkout';
@@ -95,11 +100,23 @@ export async function settledOrder(shopper: Shopper, orderId: string, timeout = 
   );
 }
 
-/** Waits until the order's checkout execution has ended and what followed it (the backstop, carts, notifications) has been delivered. */
-export async function checkoutEnded(shop: LocalShop, orderId: string) {
-  await vi.waitFor(() => expect(shop.stateMachines.executions.some((execution) => execution.name === orderId)).toBe(true), { timeout: 15_000, interval: 20 });
-  const execution = await shop.stateMachines.ended(`arn:aws:states:us-east-1:000000000000:execution:shoplane-local-checkout:${orderId}`);
+const executionArnOf = (orderId: string) => `arn:aws:states:us-east-1:000000000000:execution:shoplane-local-checkout:${orderId}`;
+
+/**
+ * Waits until each order's checkout execution has ended and what followed (the backstop,
+ * carts, notifications) has been delivered; answers the executions in the orders' order.
+ */
+export async function checkoutsEnded(shop: LocalShop, orderIds: readonly string[], timeout = 15_000) {
+  // Started from OrderCreated, which orders' stream publishes a moment after the order is written.
+  await vi.waitFor(() => orderIds.forEach((orderId) => shop.stateMachines.describe(executionArnOf(orderId))), { timeout, interval: 20 });
+  const executions = await Promise.all(orderIds.map((orderId) => shop.stateMachines.ended(executionArnOf(orderId))));
   await shop.bus.drain();
+  return executions;
+}
+
+export async function checkoutEnded(shop: LocalShop, orderId: string) {
+  const [execution] = await checkoutsEnded(shop, [orderId]);
+  if (!execution) throw new Error(`no execution for ${orderId}`);
   return execution;
 }
 
@@ -139,7 +156,8 @@ export async function storedPayment(shop: LocalShop, orderId: string): Promise<S
 
 /** Money the providers captured and gave back, over the given payments (minor units). */
 export function moneyOf(payments: StoredPayment[]): { captured: number; refunded: number; capturedPayments: number } {
-  const capturedOnes = payments.filter((payment) => payment.attempts.some((attempt) => attempt.result === 'CAPTURED'));
+  // A refund gives back money that was captured, whether or not the capture itself was recorded as an attempt (a late approval is refunded on arrival).
+  const capturedOnes = payments.filter((payment) => payment.status === 'REFUNDED' || payment.attempts.some((attempt) => attempt.result === 'CAPTURED'));
   const refunded = payments.filter((payment) => payment.status === 'REFUNDED');
   const sum = (of: StoredPayment[]) => of.reduce((total, payment) => total + payment.amount.amount, 0);
   return { captured: sum(capturedOnes), refunded: sum(refunded), capturedPayments: capturedOnes.length };
