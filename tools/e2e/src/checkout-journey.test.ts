@@ -9,6 +9,7 @@ import {
   localSecret,
   moneyOf,
   newProduct,
+  orderEventHandled,
   placeOrder,
   settledOrder,
   startCheckoutShop,
@@ -63,6 +64,7 @@ describe('checkout, end to end in the local shop, through the generated client',
       .poll(async () => (await shopper.client.api.GET('/orders/{orderId}', { params: { path: { orderId } } })).data?.status, { timeout: 5_000, interval: 50 })
       .toBe('CONFIRMED');
     await checkoutEnded(shop, orderId);
+    await orderEventHandled(shop, 'OrderConfirmed', orderId, 'shoplane-local-carts-on-order-confirmed');
 
     // Assess
     expect(placed.response.status).toBe(201);

@@ -120,6 +120,21 @@ export async function checkoutEnded(shop: LocalShop, orderId: string) {
   return execution;
 }
 
+/**
+ * Waits until the order's `eventType` (published from orders' table stream, a moment after
+ * the change) has been handled by `consumer` (its function name), e.g. carts taking the
+ * ordered lines out on OrderConfirmed.
+ */
+export async function orderEventHandled(shop: LocalShop, eventType: string, orderId: string, consumer: string): Promise<void> {
+  await vi.waitFor(
+    () => {
+      const logged = shop.bus.events.find((entry) => entry.event['detail-type'] === eventType && (entry.event.detail as { data?: { orderId?: string } }).data?.orderId === orderId);
+      expect(logged?.deliveries[consumer]?.status).toBe('delivered');
+    },
+    { timeout: 15_000, interval: 20 },
+  );
+}
+
 export interface StoredPayment {
   orderId: string;
   status: string;
