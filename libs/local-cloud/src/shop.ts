@@ -9,15 +9,7 @@ import { closeServer, startControlPlane } from './control-plane.js';
 import { discoverOrchestrators, discoverServices, loadFunctions, runSeed } from './discovery.js';
 import { docsAssets } from './docs-assets.js';
 import { freePort, localCredentials, localRegion, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
-import {
-  applyEnvironment,
-  functionScopedEnvironment,
-  localEnvironment,
-  localPlatform,
-  localPlatformValues,
-  localServiceSecrets,
-  type LocalPlatformValues,
-} from './environment.js';
+import { applyEnvironment, functionScopedEnvironment, localEnvironment, localPlatform, localPlatformValues, localServiceSecrets, type LocalPlatformValues } from './environment.js';
 import { LocalEventBus } from './event-bus.js';
 import { isolateFunctionEnvironments } from './function-scope.js';
 import { FunctionRegistry } from './functions.js';
