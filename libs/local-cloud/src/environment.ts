@@ -42,6 +42,11 @@ export function localPlatformValues(apiUrl: string): LocalPlatformValues {
   return new Map([['http-api-url', apiUrl]]);
 }
 
+/** The same values as the SSM parameters the platform stack publishes them in. */
+export function platformValueParameters(values: LocalPlatformValues): [string, string][] {
+  return [...values].map(([key, value]) => [parameterName(localStage, 'platform', key), value]);
+}
+
 /** A service's secret, as its stack names it in AWS: `shoplane/<stage>/<service>/<name>`. */
 export function serviceSecretName(service: string, name: string): string {
   return `shoplane/${localStage}/${service}/${name}`;

@@ -3,13 +3,13 @@ import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { parameterName, workspaceRoot } from '@shoplane/manifest';
+import { workspaceRoot } from '@shoplane/manifest';
 import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
 import { closeServer, startControlPlane } from './control-plane.js';
 import { discoverOrchestrators, discoverServices, loadFunctions, runSeed } from './discovery.js';
 import { docsAssets } from './docs-assets.js';
 import { freePort, localCredentials, localRegion, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
-import { applyEnvironment, functionScopedEnvironment, localEnvironment, localPlatform, localPlatformValues, localServiceSecrets, type LocalPlatformValues } from './environment.js';
+import { applyEnvironment, functionScopedEnvironment, localEnvironment, localPlatform, localPlatformValues, localServiceSecrets, platformValueParameters, type LocalPlatformValues } from './environment.js';
 import { LocalEventBus } from './event-bus.js';
 import { isolateFunctionEnvironments } from './function-scope.js';
 import { FunctionRegistry } from './functions.js';
@@ -17,7 +17,6 @@ import { createGateway } from './gateway.js';
 import { loadOrCreateSigningKeys, type SigningKeys } from './keys.js';
 import { consoleLog, silentLog } from './log.js';
 import { LocalOutbox } from './outbox.js';
-import { localStage } from './aws-identity.js';
 import { busParameters, orchestratorSubscriptions, runOrchestrators, type OrchestratorSummary } from './orchestrator-runtime.js';
 import { RouteTable } from './routes.js';
 import { standInFunctions, standInParameters, standInVariables, type StandInService } from './stand-ins.js';
@@ -73,7 +72,7 @@ function platformParameters(keys: SigningKeys, values: LocalPlatformValues, serv
   const parameters = new Map([
     [localPlatform.publicKeysParameter, JSON.stringify({ keys: [{ kid: keys.kid, publicKeyPem: keys.publicKeyPem }] })],
     ...busParameters(localPlatform.eventBusName),
-    ...[...values].map(([key, value]) => [parameterName(localStage, 'platform', key), value] as [string, string]),
+    ...platformValueParameters(values),
     ...standInParameters(standIns),
   ]);
   // Internal operations publish their function names as SSM parameters, as their stacks do in AWS.
