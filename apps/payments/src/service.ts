@@ -1,5 +1,6 @@
 import { receiveRazorpayWebhook, receiveStripeWebhook } from '@shoplane/contracts';
 import { defineService, outboxTimeToLiveAttribute } from '@shoplane/manifest';
+import { paymentsVariables } from './variables.js';
 
 /**
  * Payments: one payment per order, charged once through the PaymentGateway port (the
@@ -13,8 +14,8 @@ import { defineService, outboxTimeToLiveAttribute } from '@shoplane/manifest';
  * - `PK=OUTBOX#<eventId>, SK=OUTBOX`     events written with the change they describe,
  *                                        published from the table's stream, expired by TTL
  *
- * Provider secrets and the Step Functions callback permission are granted per function
- * in stack.ts (the manifest has no declaration for them yet).
+ * Each function reads only the provider secrets its declarations name. The gateway
+ * switch and the Step Functions callback permission are set per function in stack.ts.
  */
 export const service = defineService({
   name: 'payments',
@@ -24,12 +25,24 @@ export const service = defineService({
     timeToLiveAttribute: outboxTimeToLiveAttribute,
     stream: { handler: 'publish-events', tableAccess: 'none', capabilities: ['publishEvents'] },
   },
+  secrets: [
+    { name: 'stripe-api-key', variable: paymentsVariables.stripeApiKeySecret, description: 'Stripe secret API key (sk_live_… / sk_test_…)' },
+    { name: 'stripe-webhook-secret', variable: paymentsVariables.stripeWebhookSecret, description: 'Signing secret of the Stripe webhook endpoint (whsec_…)' },
+    { name: 'razorpay-api-key', variable: paymentsVariables.razorpayApiKeySecret, description: 'Razorpay API key as JSON {"keyId":"rzp_…","keySecret":"…"}' },
+    { name: 'razorpay-webhook-secret', variable: paymentsVariables.razorpayWebhookSecret, description: 'Razorpay webhook secret (the sandbox signs its webhooks with it too)' },
+  ],
   routes: [
-    { operation: receiveStripeWebhook, handler: 'stripe-webhook' },
-    { operation: receiveRazorpayWebhook, handler: 'razorpay-webhook' },
+    { operation: receiveStripeWebhook, handler: 'stripe-webhook', secrets: ['stripe-webhook-secret', 'stripe-api-key'] },
+    { operation: receiveRazorpayWebhook, handler: 'razorpay-webhook', secrets: ['razorpay-webhook-secret', 'razorpay-api-key'] },
   ],
   internalOperations: [
-    { name: 'processPayment', handler: 'process-payment' },
-    { name: 'refundPayment', handler: 'refund-payment' },
+    {
+      name: 'processPayment',
+      handler: 'process-payment',
+      // The sandbox signs the approval webhooks it sends to the shop's own API with Razorpay's webhook secret.
+      secrets: ['stripe-api-key', 'razorpay-api-key', 'razorpay-webhook-secret'],
+      platformValues: { [paymentsVariables.sandboxWebhookUrl]: 'http-api-url' },
+    },
+    { name: 'refundPayment', handler: 'refund-payment', secrets: ['stripe-api-key', 'razorpay-api-key'] },
   ],
 });

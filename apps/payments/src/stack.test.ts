@@ -1,32 +1,34 @@
 import { actionsOf, createStubBundles, environmentOfFunction, resourcesOfStatement, type StackGrants } from '@shoplane/cdk-kit';
 import { serviceStackSuite } from '@shoplane/cdk-kit/stack-suite';
-import { functionName, handlerNames } from '@shoplane/manifest';
+import { configurationOf, functionName, handlerNames } from '@shoplane/manifest';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { service } from './service.js';
-import { createPaymentsStack, functionGrants, providerSecrets } from './stack.js';
+import { createPaymentsStack, functionGrants } from './stack.js';
 import { paymentsVariables } from './variables.js';
 
 const taskCallbacks = ['states:SendTaskSuccess', 'states:SendTaskFailure'];
 
-/** What stack.ts adds to the manifest: each provider function's secrets (read, named), task callbacks, the gateway mode. */
+/**
+ * What stack.ts adds to the manifest: the secrets each function declares (read, named),
+ * task callbacks, the gateway mode and the sandbox's platform values.
+ */
 const stackGrants: StackGrants = {
   actions: Object.fromEntries(
     Object.entries(functionGrants).map(([handler, grants]) => [
       handler,
-      ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', ...(grants.completesTasks ? taskCallbacks : [])],
+      [
+        ...(configurationOf(service, handler).secrets.length > 0 ? ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'] : []),
+        ...(grants.completesTasks ? taskCallbacks : []),
+      ],
     ]),
   ),
   variables: Object.fromEntries(
-    Object.entries(functionGrants).map(([handler, grants]) => [
-      handler,
-      [
-        paymentsVariables.gateway,
-        ...grants.secrets.map((key) => providerSecrets[key].variable),
-        ...(handler === 'process-payment' ? [paymentsVariables.sandboxWebhookUrl] : []),
-      ],
-    ]),
+    Object.keys(functionGrants).map((handler) => {
+      const configuration = configurationOf(service, handler);
+      return [handler, [paymentsVariables.gateway, ...configuration.secrets.map((secret) => secret.variable), ...Object.keys(configuration.platformValues)]];
+    }),
   ),
 };
 
@@ -66,9 +68,9 @@ describe('payments stack', () => {
   ])('lets %s read exactly the secrets %j, and names them in its environment', (handler, names) => {
     expect(secretsReadBy(handler)).toEqual(names.map(secretId).sort());
     const variables = environmentOf(handler);
-    for (const key of functionGrants[handler]?.secrets ?? []) {
-      expect(variables[providerSecrets[key].variable]).toEqual({ Ref: secretId(providerSecrets[key].name) });
-    }
+    const declared = configurationOf(service, handler).secrets;
+    expect(declared.map((secret) => secret.name).sort()).toEqual([...names].sort());
+    for (const { name, variable } of declared) expect(variables[variable]).toEqual({ Ref: secretId(name) });
   });
 
   it('lets only process-payment and the two webhooks complete the checkout saga\'s waiting Tasks, on its state machine only', () => {

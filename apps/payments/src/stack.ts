@@ -1,11 +1,5 @@
-import {
-  acknowledgeNagFinding,
-  createServiceStack,
-  isDisposableStage,
-  platformParameterName,
-  type CreateServiceStackOptions,
-  type ServiceStack,
-} from '@shoplane/cdk-kit';
+import { acknowledgeNagFinding, createServiceStack, isDisposableStage, type CreateServiceStackOptions, type ServiceStack } from '@shoplane/cdk-kit';
+import { configurationOf, handlerNames, parameterName } from '@shoplane/manifest';
 import { ArnFormat, Duration, RemovalPolicy, Stack, type App } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -18,31 +12,27 @@ export interface PaymentsStackOptions extends CreateServiceStackOptions {
   gatewayMode?: GatewayMode;
 }
 
-export type ProviderSecret = 'stripeApiKey' | 'stripeWebhook' | 'razorpayApiKey' | 'razorpayWebhook';
-
-/** The provider secrets: the variable naming each, its name under `shoplane/<stage>/payments/`, and what it holds. */
-export const providerSecrets: Record<ProviderSecret, { variable: string; name: string; description: string }> = {
-  stripeApiKey: { variable: paymentsVariables.stripeApiKeySecret, name: 'stripe-api-key', description: 'Stripe secret API key (sk_live_… / sk_test_…)' },
-  stripeWebhook: { variable: paymentsVariables.stripeWebhookSecret, name: 'stripe-webhook-secret', description: 'Signing secret of the Stripe webhook endpoint (whsec_…)' },
-  razorpayApiKey: { variable: paymentsVariables.razorpayApiKeySecret, name: 'razorpay-api-key', description: 'Razorpay API key as JSON {"keyId":"rzp_…","keySecret":"…"}' },
-  razorpayWebhook: { variable: paymentsVariables.razorpayWebhookSecret, name: 'razorpay-webhook-secret', description: 'Razorpay webhook secret (the sandbox signs its webhooks with it too)' },
-};
-
 /**
- * What each function may read and whom it may tell: the secrets of the providers it
- * calls, and Step Functions' task callbacks only where a waiting Task is completed.
- * The refund needs no callback: the saga does not wait on a token while it compensates.
+ * The functions that talk to a provider (they get the gateway switch) and whom each may
+ * tell: Step Functions' task callbacks only where a waiting Task is completed. The refund
+ * needs no callback: the saga does not wait on a token while it compensates. The secrets
+ * each reads, and the platform values, are declared in the manifest.
  */
-export const functionGrants: Record<string, { secrets: ProviderSecret[]; completesTasks: boolean }> = {
-  'process-payment': { secrets: ['stripeApiKey', 'razorpayApiKey', 'razorpayWebhook'], completesTasks: true },
-  'refund-payment': { secrets: ['stripeApiKey', 'razorpayApiKey'], completesTasks: false },
-  'stripe-webhook': { secrets: ['stripeWebhook', 'stripeApiKey'], completesTasks: true },
-  'razorpay-webhook': { secrets: ['razorpayWebhook', 'razorpayApiKey'], completesTasks: true },
+export const functionGrants: Record<string, { completesTasks: boolean }> = {
+  'process-payment': { completesTasks: true },
+  'refund-payment': { completesTasks: false },
+  'stripe-webhook': { completesTasks: true },
+  'razorpay-webhook': { completesTasks: true },
 };
 
 /** The checkout saga's state machine, by the name its stack gives it, so neither stack waits for the other's outputs. */
 export function checkoutStateMachineName(stage: string): string {
   return `shoplane-${stage}-checkout`;
+}
+
+/** `stripe-api-key` → `StripeApiKeySecret`, `stripe-webhook-secret` → `StripeWebhookSecret`: the ids the secrets have always had, so none is replaced. */
+function secretConstructId(name: string): string {
+  return `${name.replace(/-secret$/, '').replace(/(^|-)([a-z])/g, (_match, _separator: string, letter: string) => letter.toUpperCase())}Secret`;
 }
 
 function gatewayModeOf(app: App): GatewayMode {
@@ -54,7 +44,8 @@ function gatewayModeOf(app: App): GatewayMode {
 /**
  * The payments stack (`shoplane-<stage>-payments`): the manifest's table, functions,
  * webhook routes and internal operations, plus the provider secrets (created with
- * placeholder values for an operator to replace; see the README) and the grants above.
+ * placeholder values for an operator to replace; see the README), each read only by the
+ * functions whose declarations name it, and the grants above.
  */
 export function createPaymentsStack(app: App, options: PaymentsStackOptions = {}): ServiceStack {
   const { gatewayMode = gatewayModeOf(app), ...stackOptions } = options;
@@ -65,16 +56,16 @@ export function createPaymentsStack(app: App, options: PaymentsStackOptions = {}
   });
   const disposable = isDisposableStage(stack.stage);
 
-  const secrets = new Map<ProviderSecret, Secret>();
-  for (const [key, { name, description }] of Object.entries(providerSecrets) as [ProviderSecret, (typeof providerSecrets)[ProviderSecret]][]) {
-    const secret = new Secret(stack, `${key[0]?.toUpperCase()}${key.slice(1)}Secret`, {
+  const secrets = new Map<string, Secret>();
+  for (const { name, description } of service.secrets ?? []) {
+    const secret = new Secret(stack, secretConstructId(name), {
       secretName: `shoplane/${stack.stage}/payments/${name}`,
       description: `${description}. Created with a random placeholder; put the provider's value in before switching to live.`,
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
       removalPolicy: disposable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     });
     acknowledgeNagFinding(secret, 'AwsSolutions-SMG4', 'Provider credentials are issued and rotated in the provider\'s dashboard; an operator puts each new value here.');
-    secrets.set(key, secret);
+    secrets.set(name, secret);
   }
 
   const stateMachineArn = Stack.of(stack).formatArn({
@@ -84,24 +75,27 @@ export function createPaymentsStack(app: App, options: PaymentsStackOptions = {}
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
   });
 
-  for (const [handler, grants] of Object.entries(functionGrants)) {
+  for (const handler of handlerNames(service)) {
     const fn = stack.functionFor(handler);
-    fn.addEnvironment(paymentsVariables.gateway, gatewayMode);
-    for (const key of grants.secrets) {
-      const secret = secrets.get(key);
-      if (!secret) throw new Error(`no ${key} secret`);
+    const configuration = configurationOf(service, handler);
+    for (const { name, variable } of configuration.secrets) {
+      const secret = secrets.get(name);
+      if (!secret) throw new Error(`no ${name} secret`);
       secret.grantRead(fn);
-      fn.addEnvironment(providerSecrets[key].variable, secret.secretArn);
+      fn.addEnvironment(variable, secret.secretArn);
+    }
+    const grants = functionGrants[handler];
+    if (!grants) continue;
+    fn.addEnvironment(paymentsVariables.gateway, gatewayMode);
+    // Platform values only configure the sandbox (where it sends its approvals): a live deployment needs none.
+    if (gatewayMode === 'sandbox') {
+      for (const [variable, key] of Object.entries(configuration.platformValues)) {
+        fn.addEnvironment(variable, StringParameter.valueForStringParameter(stack, parameterName(stack.stage, 'platform', key)));
+      }
     }
     if (grants.completesTasks) {
       fn.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [stateMachineArn] }));
     }
-  }
-
-  // The sandbox approves UPI payments by calling the shop's own webhook, on the platform's HTTP API.
-  if (gatewayMode === 'sandbox') {
-    const apiUrl = StringParameter.valueForStringParameter(stack, platformParameterName(stack.stage, 'httpApiUrl'));
-    stack.functionFor('process-payment').addEnvironment(paymentsVariables.sandboxWebhookUrl, apiUrl);
   }
   return stack;
 }

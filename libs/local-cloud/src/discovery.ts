@@ -1,9 +1,18 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { functionName, handlerNames, internalOperationsServedBy, isOrchestratorManifest, orchestratorHandlers, permissionsOf, type ServiceManifest } from '@shoplane/manifest';
+import {
+  configurationOf,
+  functionName,
+  handlerNames,
+  internalOperationsServedBy,
+  isOrchestratorManifest,
+  orchestratorHandlers,
+  permissionsOf,
+  type ServiceManifest,
+} from '@shoplane/manifest';
 import { localStage } from './aws-identity.js';
-import { functionEnvironment, internalOperationFunctions } from './environment.js';
+import { functionEnvironment, internalOperationFunctions, serviceSecretName, type LocalPlatformValues } from './environment.js';
 import { runAsFunction } from './function-scope.js';
 import { invocationVariables, type LambdaHandler, type LocalFunction } from './functions.js';
 import { describeOrchestrator, orchestratorFunctionGrants, type DiscoveredOrchestrator } from './orchestrators.js';
@@ -96,14 +105,15 @@ interface FunctionSource {
 }
 
 /** What a function's declarations grant it, as its stack does in AWS. */
-type FunctionGrants = Pick<LocalFunction, 'permissions' | 'environment' | 'internalOperations'>;
+type FunctionGrants = Pick<LocalFunction, 'permissions' | 'environment' | 'internalOperations' | 'secrets'>;
 
-function serviceFunctionGrants(service: DiscoveredService, handler: string, operations: ReadonlyMap<string, string>): FunctionGrants {
+function serviceFunctionGrants(service: DiscoveredService, handler: string, operations: ReadonlyMap<string, string>, platformValues: LocalPlatformValues): FunctionGrants {
   const { manifest } = service;
   return {
     permissions: permissionsOf(manifest, handler),
-    environment: functionEnvironment(manifest, handler, operations),
+    environment: functionEnvironment(manifest, handler, operations, platformValues),
     internalOperations: internalOperationsServedBy(manifest, handler),
+    secrets: configurationOf(manifest, handler).secrets.map((secret) => serviceSecretName(manifest.name, secret.name)),
   };
 }
 
@@ -131,16 +141,20 @@ async function loadFunction(unit: FunctionSource, handler: string, grants: Funct
 
 /**
  * Imports every existing handler module, as a Lambda cold start would, each with what its
- * declarations grant it. Call it after the local environment is set: handlers may read
- * their configuration at import time.
+ * declarations grant it (`platformValues` resolves the platform values they ask for).
+ * Call it after the local environment is set: handlers may read their configuration at import time.
  */
-export async function loadFunctions(services: DiscoveredService[], orchestrators: DiscoveredOrchestrator[] = []): Promise<LocalFunction[]> {
+export async function loadFunctions(
+  services: DiscoveredService[],
+  orchestrators: DiscoveredOrchestrator[] = [],
+  platformValues: LocalPlatformValues = new Map(),
+): Promise<LocalFunction[]> {
   const operations = internalOperationFunctions(services.map((service) => service.manifest));
   const loading = [
     ...services.flatMap((service) =>
       handlerNames(service.manifest)
         .filter((handler) => !service.missingHandlers.includes(handler))
-        .map((handler) => loadFunction({ name: service.manifest.name, sourceDirectory: service.sourceDirectory }, handler, serviceFunctionGrants(service, handler, operations))),
+        .map((handler) => loadFunction({ name: service.manifest.name, sourceDirectory: service.sourceDirectory }, handler, serviceFunctionGrants(service, handler, operations, platformValues))),
     ),
     ...orchestrators.flatMap((orchestrator) =>
       orchestratorHandlers(orchestrator.manifest)

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { getCart } from '@shoplane/contracts';
+import { getCart, receiveRazorpayWebhook } from '@shoplane/contracts';
 import { defineService } from '@shoplane/manifest';
-import { applyEnvironment, functionEnvironment, internalOperationFunctions, localEnvironment } from './environment.js';
+import {
+  applyEnvironment,
+  functionEnvironment,
+  functionScopedEnvironment,
+  internalOperationFunctions,
+  localEnvironment,
+  localPlatformValues,
+  localServiceSecrets,
+} from './environment.js';
 
 const orders = defineService({
   name: 'orders',
@@ -13,6 +21,16 @@ const carts = defineService({
   name: 'carts',
   table: { partitionKey: { name: 'PK', type: 'S' }, stream: { handler: 'publish-events', capabilities: ['publishEvents'] } },
   routes: [{ operation: getCart, handler: 'get-cart', invokes: ['orders.getOrder'] }],
+});
+const payments = defineService({
+  name: 'payments',
+  table: { partitionKey: { name: 'PK', type: 'S' } },
+  secrets: [
+    { name: 'webhook-secret', variable: 'WEBHOOK_SIGNING_SECRET', description: 'signs webhooks' },
+    { name: 'api-key', variable: 'API_KEY_SECRET', description: 'the provider key' },
+  ],
+  routes: [{ operation: receiveRazorpayWebhook, handler: 'webhook', secrets: ['webhook-secret'] }],
+  internalOperations: [{ name: 'pay', handler: 'pay', secrets: ['api-key'], platformValues: { APPROVALS_URL: 'http-api-url' } }],
 });
 const endpoints = { dynamodb: 'http://127.0.0.1:8000', controlPlane: 'http://127.0.0.1:9000' };
 
@@ -38,6 +56,7 @@ describe('the local environment', () => {
       AWS_ENDPOINT_URL_LAMBDA: endpoints.controlPlane,
       AWS_ENDPOINT_URL_SESV2: endpoints.controlPlane,
       AWS_ENDPOINT_URL_SNS: endpoints.controlPlane,
+      AWS_ENDPOINT_URL_SFN: endpoints.controlPlane,
       AWS_ENDPOINT_URL: endpoints.controlPlane,
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'local',
@@ -92,5 +111,37 @@ describe('a function’s own environment', () => {
 
     // Assess
     expect(variables).toEqual({ CARTS_TABLE_NAME: 'shoplane-local-carts', EVENT_BUS_NAME: 'shoplane-local' });
+  });
+
+  it('names the secrets its declarations read (never their values) and carries the platform values it asks for', () => {
+    // Act
+    const pay = functionEnvironment(payments, 'pay', operations, localPlatformValues('http://127.0.0.1:3000'));
+    const webhook = functionEnvironment(payments, 'webhook', operations, localPlatformValues('http://127.0.0.1:3000'));
+
+    // Assess
+    expect(pay).toEqual({ PAYMENTS_TABLE_NAME: 'shoplane-local-payments', API_KEY_SECRET: 'shoplane/local/payments/api-key', APPROVALS_URL: 'http://127.0.0.1:3000' });
+    expect(webhook).toEqual({ PAYMENTS_TABLE_NAME: 'shoplane-local-payments', WEBHOOK_SIGNING_SECRET: 'shoplane/local/payments/webhook-secret' });
+  });
+
+  it('scopes those variables to the functions that declare them, so the isolation hides them from the rest', () => {
+    // Act
+    const scoped = functionScopedEnvironment([payments], localPlatformValues('http://127.0.0.1:3000'));
+
+    // Assess
+    expect(scoped).toMatchObject({ API_KEY_SECRET: 'shoplane/local/payments/api-key', WEBHOOK_SIGNING_SECRET: 'shoplane/local/payments/webhook-secret', APPROVALS_URL: 'http://127.0.0.1:3000' });
+  });
+});
+
+describe('the services’ secrets', () => {
+  it('are created under shoplane/local/<service>/<name>, each with its own random value', () => {
+    // Act
+    const secrets = new Map(localServiceSecrets([orders, payments]));
+    const again = new Map(localServiceSecrets([payments]));
+
+    // Assess
+    expect([...secrets.keys()]).toEqual(['shoplane/local/payments/webhook-secret', 'shoplane/local/payments/api-key']);
+    expect(new Set(secrets.values()).size).toBe(2);
+    expect(secrets.get('shoplane/local/payments/api-key')).toMatch(/^[0-9a-f]{64}$/);
+    expect(again.get('shoplane/local/payments/api-key')).not.toBe(secrets.get('shoplane/local/payments/api-key'));
   });
 });

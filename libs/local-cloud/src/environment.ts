@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { internalOperationKey } from '@shoplane/contracts';
 import {
   capabilityVariables,
+  configurationOf,
   functionName,
+  handlerNames,
   internalOperationVariable,
   parameterName,
   permissionsOf,
@@ -26,6 +29,35 @@ export const localPlatform = {
 export interface LocalEndpoints {
   dynamodb: string;
   controlPlane: string;
+}
+
+/**
+ * What the platform publishes in SSM (`/shoplane/<stage>/platform/<key>`) that functions
+ * may get in a variable (`platformValues` in a manifest), by key: locally, `http-api-url`
+ * is the gateway.
+ */
+export type LocalPlatformValues = ReadonlyMap<string, string>;
+
+export function localPlatformValues(apiUrl: string): LocalPlatformValues {
+  return new Map([['http-api-url', apiUrl]]);
+}
+
+/** The same values as the SSM parameters the platform stack publishes them in. */
+export function platformValueParameters(values: LocalPlatformValues): [string, string][] {
+  return [...values].map(([key, value]) => [parameterName(localStage, 'platform', key), value]);
+}
+
+/** A service's secret, as its stack names it in AWS: `shoplane/<stage>/<service>/<name>`. */
+export function serviceSecretName(service: string, name: string): string {
+  return `shoplane/${localStage}/${service}/${name}`;
+}
+
+/**
+ * Every secret the services declare, each with a fresh random value: nothing outside
+ * the machine signs with them (the payment sandbox signs its own webhooks).
+ */
+export function localServiceSecrets(services: ServiceManifest[]): [string, string][] {
+  return services.flatMap((service) => (service.secrets ?? []).map((secret) => [serviceSecretName(service.name, secret.name), randomBytes(32).toString('hex')] as [string, string]));
 }
 
 /** Every internal operation of these services (`<service>.<name>`) and the local function serving it. */
@@ -60,6 +92,7 @@ function sharedEnvironment(endpoints: LocalEndpoints, inherited: NodeJS.ProcessE
     AWS_ENDPOINT_URL_LAMBDA: endpoints.controlPlane,
     AWS_ENDPOINT_URL_SESV2: endpoints.controlPlane,
     AWS_ENDPOINT_URL_SNS: endpoints.controlPlane,
+    AWS_ENDPOINT_URL_SFN: endpoints.controlPlane,
     // Any other service falls through to the control plane, which refuses it by name, instead of reaching AWS.
     AWS_ENDPOINT_URL: endpoints.controlPlane,
     AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false',
@@ -67,26 +100,47 @@ function sharedEnvironment(endpoints: LocalEndpoints, inherited: NodeJS.ProcessE
   };
 }
 
+/** The variables naming the secrets and carrying the platform values a function's declarations give it. */
+function configurationVariables(manifest: ServiceManifest, handler: string, platformValues: LocalPlatformValues): Record<string, string> {
+  const { secrets, platformValues: wanted } = configurationOf(manifest, handler);
+  const variables: Record<string, string> = {};
+  for (const secret of secrets) variables[secret.variable] = serviceSecretName(manifest.name, secret.name);
+  for (const [variable, key] of Object.entries(wanted)) {
+    const value = platformValues.get(key);
+    if (value !== undefined) variables[variable] = value;
+  }
+  return variables;
+}
+
 /**
  * The variables a function sees only when its declarations give them to it: every
  * table name, every platform capability's variables, every internal operation's
- * function name. All of them at once are what the process itself (seeds, tests,
- * tools) sees outside any function.
+ * function name, every secret's name and platform value a declaration asks for. All
+ * of them at once are what the process itself (seeds, tests, tools) sees outside any function.
  */
-export function functionScopedEnvironment(services: ServiceManifest[]): Record<string, string> {
+export function functionScopedEnvironment(services: ServiceManifest[], platformValues: LocalPlatformValues = new Map()): Record<string, string> {
   const variables: Record<string, string> = {};
   for (const variable of Object.keys(localPlatform) as PlatformVariable[]) variables[platformVariables[variable]] = localPlatform[variable];
   for (const service of services) variables[tableNameVariable(service.name)] = tableName(localStage, service.name);
   for (const [operation, target] of internalOperationFunctions(services)) variables[internalOperationVariable(operation)] = target;
+  for (const service of services) {
+    for (const handler of handlerNames(service)) Object.assign(variables, configurationVariables(service, handler, platformValues));
+  }
   return variables;
 }
 
 /**
  * What one function's declarations give it, as its stack does in AWS: its table's
  * name, the variables of the capabilities it declared (or that its route implies),
- * and the function name of each internal operation it invokes.
+ * the function name of each internal operation it invokes, the name of each secret
+ * it reads and the platform values it asks for.
  */
-export function functionEnvironment(manifest: ServiceManifest, handler: string, operations: ReadonlyMap<string, string>): Record<string, string> {
+export function functionEnvironment(
+  manifest: ServiceManifest,
+  handler: string,
+  operations: ReadonlyMap<string, string>,
+  platformValues: LocalPlatformValues = new Map(),
+): Record<string, string> {
   const granted = permissionsOf(manifest, handler);
   const variables: Record<string, string> = { [tableNameVariable(manifest.name)]: tableName(localStage, manifest.name) };
   for (const capability of granted.capabilities) {
@@ -96,7 +150,7 @@ export function functionEnvironment(manifest: ServiceManifest, handler: string, 
     const targetFunction = operations.get(target);
     if (targetFunction) variables[internalOperationVariable(target)] = targetFunction;
   }
-  return variables;
+  return { ...variables, ...configurationVariables(manifest, handler, platformValues) };
 }
 
 /**
@@ -104,8 +158,13 @@ export function functionEnvironment(manifest: ServiceManifest, handler: string, 
  * for code outside any function, every function-scoped one. Inside a function
  * `isolateFunctionEnvironments` narrows the latter to its own.
  */
-export function localEnvironment(services: ServiceManifest[], endpoints: LocalEndpoints, inherited = process.env): Record<string, string> {
-  return { ...sharedEnvironment(endpoints, inherited), ...functionScopedEnvironment(services) };
+export function localEnvironment(
+  services: ServiceManifest[],
+  endpoints: LocalEndpoints,
+  inherited = process.env,
+  platformValues: LocalPlatformValues = new Map(),
+): Record<string, string> {
+  return { ...sharedEnvironment(endpoints, inherited), ...functionScopedEnvironment(services, platformValues) };
 }
 
 /** Sets the variables on this process and returns how to put the previous values back. */

@@ -28,6 +28,23 @@ function newBus(): LocalEventBus {
 const thingCreated = (detail: object) => ({ Source: 'shoplane.catalog', DetailType: 'ThingCreated', Detail: JSON.stringify(detail) });
 
 describe('the local event bus', () => {
+  it('keeps a paused queue\'s messages waiting, as a disabled event source mapping does, and delivers them on resume', async () => {
+    // Prepare
+    const bus = newBus();
+    bus.pause(subscriber);
+
+    // Act
+    bus.put([thingCreated({ thingId: 'thg_paused' })]);
+    await bus.drain();
+    const whilePaused = recorded().subscriber.length;
+    bus.resume(subscriber);
+    await bus.drain();
+
+    // Assess
+    expect(whilePaused).toBe(0);
+    expect(recorded().subscriber.map((delivery) => JSON.parse(delivery.body).detail)).toEqual([{ thingId: 'thg_paused' }]);
+  });
+
   it('delivers a published event to its subscriber as an SQS record wrapping the EventBridge event', async () => {
     // Prepare
     const bus = newBus();

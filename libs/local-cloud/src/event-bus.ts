@@ -55,6 +55,8 @@ export class LocalEventBus {
   private readonly dead: DeadLetter[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly idleWaiters: (() => void)[] = [];
+  /** Messages waiting in a paused queue, by queue name. */
+  private readonly held = new Map<string, { subscription: BusSubscription; messages: Message[] }[]>();
   private inFlight = 0;
   private stopped = false;
   private readonly maxReceives: number;
@@ -101,6 +103,21 @@ export class LocalEventBus {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Stops handing a queue's messages to its consumer, as disabling the queue's event
+   * source mapping does in AWS: they wait in the queue (and are not in flight for `drain`).
+   */
+  pause(queueName: string): void {
+    if (!this.held.has(queueName)) this.held.set(queueName, []);
+  }
+
+  /** Delivers what waited in the queue, and everything after it, again. */
+  resume(queueName: string): void {
+    const waiting = this.held.get(queueName) ?? [];
+    this.held.delete(queueName);
+    for (const { subscription, messages } of waiting) this.schedule(subscription, messages, 0);
+  }
+
   /** Drops scheduled retries; used when the shop stops. */
   stop(): void {
     this.stopped = true;
@@ -123,6 +140,13 @@ export class LocalEventBus {
     this.inFlight += 1;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
+      const waiting = this.held.get(subscription.queueName);
+      if (waiting) {
+        waiting.push({ subscription, messages });
+        this.inFlight = Math.max(0, this.inFlight - 1);
+        this.settle();
+        return;
+      }
       void this.deliver(subscription, messages).finally(() => {
         this.inFlight = Math.max(0, this.inFlight - 1);
         this.settle();

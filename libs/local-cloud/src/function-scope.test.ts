@@ -13,6 +13,7 @@ function localFunction(name: string, run: LocalFunction['run'], environment: Rec
     environment,
     permissions: { tableAccess: 'none', capabilities: [], invokes: [] },
     internalOperations: [],
+    secrets: [],
   };
 }
 

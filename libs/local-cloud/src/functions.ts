@@ -22,6 +22,8 @@ export interface LocalFunction {
   environment: Readonly<Record<string, string>>;
   /** The internal operations it serves, as `<service>.<name>`. */
   internalOperations: string[];
+  /** The secrets (by name) its declarations let it read, enforced by the local AWS endpoint. */
+  secrets: string[];
 }
 
 /** What a Lambda reports as remaining time; the local runtime does not cut handlers off. */
@@ -114,8 +116,9 @@ export class FunctionNotFoundError extends Error {
 }
 
 /** A function granted nothing: no table, no capability, no invokes, no variables of its own. */
-export const noGrants: Pick<LocalFunction, 'permissions' | 'environment' | 'internalOperations'> = {
+export const noGrants: Pick<LocalFunction, 'permissions' | 'environment' | 'internalOperations' | 'secrets'> = {
   permissions: { tableAccess: 'none', capabilities: [], invokes: [] },
   environment: {},
   internalOperations: [],
+  secrets: [],
 };

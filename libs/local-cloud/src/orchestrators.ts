@@ -34,14 +34,14 @@ export function orchestratorFunctionGrants(
   manifest: OrchestratorManifest,
   handler: string,
   operations: ReadonlyMap<string, string>,
-): Pick<LocalFunction, 'permissions' | 'environment' | 'internalOperations'> {
+): Pick<LocalFunction, 'permissions' | 'environment' | 'internalOperations' | 'secrets'> {
   const invokes = manifest.invokes?.[handler] ?? [];
   const environment: Record<string, string> = {};
   for (const target of invokes) {
     const targetFunction = operations.get(target);
     if (targetFunction) environment[internalOperationVariable(target)] = targetFunction;
   }
-  return { permissions: { tableAccess: 'none', capabilities: [], invokes }, environment, internalOperations: [] };
+  return { permissions: { tableAccess: 'none', capabilities: [], invokes }, environment, internalOperations: [], secrets: [] };
 }
 
 export function orchestratorFunctionName(manifest: OrchestratorManifest, handler: string): string {

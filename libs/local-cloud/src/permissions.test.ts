@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocalFunction } from './functions.js';
 import { accessDeniedMessage, isAllowed } from './permissions.js';
 
-function localFunction(name: string, permissions: Partial<LocalFunction['permissions']>, internalOperations: string[] = []): LocalFunction {
+function localFunction(name: string, permissions: Partial<LocalFunction['permissions']>, internalOperations: string[] = [], secrets: string[] = []): LocalFunction {
   return {
     name: `shoplane-local-${name}`,
     service: name.split('-')[0] ?? name,
@@ -11,6 +11,7 @@ function localFunction(name: string, permissions: Partial<LocalFunction['permiss
     environment: {},
     permissions: { tableAccess: 'none', capabilities: [], invokes: [], ...permissions },
     internalOperations,
+    secrets,
   };
 }
 
@@ -61,6 +62,22 @@ describe('isAllowed', () => {
     // Assess
     expect([signer, verifier]).toEqual([true, false]);
   });
+
+  it('lets a function read exactly the service secrets its declarations name, and not the signing key', () => {
+    // Prepare
+    const webhook = localFunction('shop-webhook', {}, [], ['shoplane/local/shop/webhook-secret']);
+
+    // Act
+    const decisions = [
+      isAllowed(webhook, { action: 'secretsmanager:GetSecretValue', secret: 'shoplane/local/shop/webhook-secret' }),
+      isAllowed(webhook, { action: 'secretsmanager:GetSecretValue', secret: 'shoplane/local/shop/api-key' }),
+      isAllowed(webhook, { action: 'secretsmanager:GetSecretValue', secret: 'shoplane/local/jwt-signing-key' }),
+      isAllowed(webhook, { action: 'secretsmanager:GetSecretValue', secret: undefined }),
+    ];
+
+    // Assess
+    expect(decisions).toEqual([true, false, false, false]);
+  });
 });
 
 describe('accessDeniedMessage', () => {
@@ -72,7 +89,7 @@ describe('accessDeniedMessage', () => {
     expect(message).toBe(
       'User: arn:aws:sts::000000000000:assumed-role/shoplane-local-shop-basket/shoplane-local-shop-basket is not authorized to perform: lambda:InvokeFunction ' +
         'on resource: arn:aws:lambda:us-east-1:000000000000:function:f because no identity-based policy allows the lambda:InvokeFunction action. ' +
-        'Declare it on what runs shop-basket in apps/shop/src/service.ts (capabilities or invokes).',
+        'Declare it on what runs shop-basket in apps/shop/src/service.ts (capabilities, invokes or secrets).',
     );
   });
 });

@@ -27,7 +27,8 @@ export function isAllowed(caller: LocalFunction, access: LocalAccess): boolean {
       // The stack grants ssm:GetParameter on the public keys, never the batch read.
       return false;
     case 'secretsmanager:GetSecretValue':
-      return capabilities.includes('signTokens') && access.secret === localPlatform.signingKeySecret;
+      if (access.secret === undefined) return false;
+      return (capabilities.includes('signTokens') && access.secret === localPlatform.signingKeySecret) || caller.secrets.includes(access.secret);
   }
 }
 
@@ -36,6 +37,6 @@ export function accessDeniedMessage(caller: LocalFunction, action: LocalAccess['
   return (
     `User: arn:aws:sts::${localAccountId}:assumed-role/${caller.name}/${caller.name} is not authorized to perform: ${action} ` +
     `on resource: ${resourceArn} because no identity-based policy allows the ${action} action. ` +
-    `Declare it on what runs ${caller.handler} in apps/${caller.service}/src/service.ts (capabilities or invokes).`
+    `Declare it on what runs ${caller.handler} in apps/${caller.service}/src/service.ts (capabilities, invokes or secrets).`
   );
 }

@@ -9,7 +9,7 @@ import { closeServer, startControlPlane } from './control-plane.js';
 import { discoverOrchestrators, discoverServices, loadFunctions, runSeed } from './discovery.js';
 import { docsAssets } from './docs-assets.js';
 import { freePort, localCredentials, localRegion, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
-import { applyEnvironment, functionScopedEnvironment, localEnvironment, localPlatform } from './environment.js';
+import { applyEnvironment, functionScopedEnvironment, localEnvironment, localPlatform, localPlatformValues, localServiceSecrets, platformValueParameters, type LocalPlatformValues } from './environment.js';
 import { LocalEventBus } from './event-bus.js';
 import { isolateFunctionEnvironments } from './function-scope.js';
 import { FunctionRegistry } from './functions.js';
@@ -68,10 +68,11 @@ export interface LocalShop {
   stop(): Promise<void>;
 }
 
-function platformParameters(keys: SigningKeys, services: ServiceSummary[], standIns: StandInService[]): Map<string, string> {
+function platformParameters(keys: SigningKeys, values: LocalPlatformValues, services: ServiceSummary[], standIns: StandInService[]): Map<string, string> {
   const parameters = new Map([
     [localPlatform.publicKeysParameter, JSON.stringify({ keys: [{ kid: keys.kid, publicKeyPem: keys.publicKeyPem }] })],
     ...busParameters(localPlatform.eventBusName),
+    ...platformValueParameters(values),
     ...standInParameters(standIns),
   ]);
   // Internal operations publish their function names as SSM parameters, as their stacks do in AWS.
@@ -153,21 +154,23 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     });
     const port = await listen(gateway, options.port ?? 3000);
     cleanup.push(() => closeServer(gateway));
-    const secrets = new Map([[localPlatform.signingKeySecret, JSON.stringify({ kid: keys.kid, privateKeyPem: keys.privateKeyPem })]]);
-    const parameters = platformParameters(keys, services, options.standIns ?? []);
+    const manifests = discovered.map((service) => service.manifest);
+    const secrets = new Map([[localPlatform.signingKeySecret, JSON.stringify({ kid: keys.kid, privateKeyPem: keys.privateKeyPem })], ...localServiceSecrets(manifests)]);
+    // The platform's HTTP API is this gateway (the payment sandbox sends its approvals to it).
+    const platformValues = localPlatformValues(`http://127.0.0.1:${port}`);
+    const parameters = platformParameters(keys, platformValues, services, options.standIns ?? []);
     const controlPlane = await startControlPlane({ parameters, secrets, bus, functions, stateMachines, log, outbox });
     cleanup.push(() => controlPlane.close());
 
     // Ports first, so the environment is complete before any handler module is imported.
     const dynamoPort = await freePort();
-    const manifests = discovered.map((service) => service.manifest);
     const environment = {
-      ...localEnvironment(manifests, { dynamodb: `http://127.0.0.1:${dynamoPort}`, controlPlane: controlPlane.endpoint }),
+      ...localEnvironment(manifests, { dynamodb: `http://127.0.0.1:${dynamoPort}`, controlPlane: controlPlane.endpoint }, process.env, platformValues),
       ...standInVariables(options.standIns ?? []),
     };
     cleanup.push(applyEnvironment(environment));
     // Inside a function, only the variables its declarations give it.
-    cleanup.push(isolateFunctionEnvironments(Object.keys(functionScopedEnvironment(manifests))));
+    cleanup.push(isolateFunctionEnvironments(Object.keys(functionScopedEnvironment(manifests, platformValues))));
     const dataDirectory = options.persist ? join(root, '.data', 'ddb') : undefined;
     // Java starts while the handlers are imported; both take about a second.
     const dynamoStartedAt = performance.now();
@@ -177,7 +180,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     const handlersStartedAt = performance.now();
     // The orchestrators' stacks synthesize meanwhile; their functions read the state machine ARN on first use.
     const orchestratorsStarting = runOrchestrators(orchestrators, { machines: stateMachines, parameters, context: options.stackContext, log });
-    const loaded = [...(await loadFunctions(discovered, orchestrators)), ...standInFunctions(options.standIns ?? [])];
+    const loaded = [...(await loadFunctions(discovered, orchestrators, platformValues)), ...standInFunctions(options.standIns ?? [])];
     const handlersMs = since(handlersStartedAt);
     const running = await orchestratorsStarting;
     Object.assign(environment, running.environment);

@@ -82,7 +82,10 @@ function handlerFor(name: string, state: StateShape, backends: TaskBackends, exe
       return async (input) => ({ ExecutedVersion: '$LATEST', Payload: await invokeFunction(backends, field(input, 'FunctionName'), field(input, 'Payload')), StatusCode: 200 });
     case 'arn:aws:states:::lambda:invoke.waitForTaskToken':
       return async (input) => {
+        // Issued before the invocation: the outcome may be reported while the function still runs.
         const { token, result } = backends.tokens.issue({ executionArn: execution.executionArn, stateName: name, timeoutSeconds: state.TimeoutSeconds });
+        // A SendTaskFailure that arrives while the function runs must not count as unhandled until it is awaited below.
+        result.catch(() => undefined);
         // Each attempt of the Task gets its own token, as in AWS.
         const payload = replaceValue(field(input, 'Payload') ?? null, execution.tokenPlaceholder, token);
         try {

@@ -49,7 +49,20 @@ let sfn: SFNClient;
 beforeAll(async () => {
   const functions = new FunctionRegistry();
   const backstopInbox: unknown[] = [];
-  functions.add({ ...noGrants, name: 'ask', service: 'approvals', handler: 'ask', run: (event) => void tokens.set(String((event as { request: string }).request), String((event as { taskToken: string }).taskToken)) });
+  functions.add({
+    ...noGrants,
+    name: 'ask',
+    service: 'approvals',
+    handler: 'ask',
+    run: async (event) => {
+      const { request, taskToken } = event as { request: string; taskToken: string };
+      tokens.set(request, taskToken);
+      // As payments does for an outcome it knows at once: reported before the function returns.
+      if (request.startsWith('answered-at-once')) await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ approvedBy: 'the asker' }) }));
+      if (request.startsWith('refused-at-once')) await sfn.send(new SendTaskFailureCommand({ taskToken, error: 'Refused', cause: 'at once' }));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+  });
   functions.add({ ...noGrants, name: 'record', service: 'approvals', handler: 'record', run: (event) => (recorded.push(event), { ok: true }) });
   functions.add({ ...noGrants, name: 'watch', service: 'approvals', handler: 'watch', run: (event) => void backstopInbox.push(event) });
   bus = new LocalEventBus({
@@ -116,6 +129,18 @@ describe('Step Functions on the local AWS endpoint, through @aws-sdk/client-sfn'
     // Assess
     expect(ended).toMatchObject({ status: 'FAILED', error: 'RequestRefused', cause: 'not today' });
     expect(ended.states.find((visit) => visit.name === 'AskForApproval')?.caught).toEqual({ error: 'Refused', next: 'Refused' });
+  });
+
+  it.each([
+    ['answered-at-once', { status: 'SUCCEEDED' }],
+    ['refused-at-once', { status: 'FAILED', error: 'RequestRefused', cause: 'at once' }],
+  ])('takes an outcome reported while the invoked function still runs (%s)', async (name, outcome) => {
+    // Act
+    const { executionArn } = await start(name);
+    const ended = await machines.ended(executionArn ?? '');
+
+    // Assess
+    expect(ended).toMatchObject(outcome);
   });
 
   it('puts every status change on the bus as Step Functions does on EventBridge', async () => {

@@ -40,6 +40,25 @@ export interface FunctionPermissions {
   capabilities?: PlatformCapability[];
   /** Other services' internal operations it calls, as `internalOperationKey(operation)`: `<service>.<name>`. */
   invokes?: string[];
+  /** The service's own secrets (`ServiceManifest.secrets`, by name) it reads. */
+  secrets?: string[];
+  /**
+   * Values the platform publishes in SSM (`/shoplane/<stage>/platform/<key>`) that it gets
+   * in a variable, e.g. `{ PAYMENTS_SANDBOX_WEBHOOK_URL: 'http-api-url' }`.
+   */
+  platformValues?: Record<string, string>;
+}
+
+/**
+ * A secret the service owns: Secrets Manager `shoplane/<stage>/<service>/<name>`, read
+ * only by the functions whose declarations name it. Its value never reaches a variable:
+ * `variable` holds where it is (its ARN in AWS, its name locally).
+ */
+export interface SecretDeclaration {
+  name: string;
+  variable: string;
+  /** What it holds, for the operator who puts the value in. */
+  description: string;
 }
 
 /** The table's change stream, read by one handler (the transactional outbox's publisher). */
@@ -86,15 +105,20 @@ export interface ServiceManifest {
   routes: RouteDeclaration[];
   subscriptions?: SubscriptionDeclaration[];
   internalOperations?: InternalOperationDeclaration[];
+  /** Secrets the service owns (provider keys, webhook signing secrets); each function declares which it reads. */
+  secrets?: SecretDeclaration[];
 }
 
-function invokedKeys(manifest: ServiceManifest): string[] {
-  return [
-    ...manifest.routes,
-    ...(manifest.subscriptions ?? []),
-    ...(manifest.internalOperations ?? []),
-    ...(manifest.table.stream ? [manifest.table.stream] : []),
-  ].flatMap((declaration) => declaration.invokes ?? []);
+function declarationsOf(manifest: ServiceManifest): FunctionPermissions[] {
+  return [...manifest.routes, ...(manifest.subscriptions ?? []), ...(manifest.internalOperations ?? []), ...(manifest.table.stream ? [manifest.table.stream] : [])];
+}
+
+function checkSecrets(manifest: ServiceManifest): void {
+  const declared = (manifest.secrets ?? []).map((secret) => secret.name);
+  const twice = declared.filter((name, index) => declared.indexOf(name) !== index);
+  if (twice.length > 0) throw new Error(`Service ${manifest.name} declares secret(s) twice: ${twice.join(', ')}`);
+  const unknown = declarationsOf(manifest).flatMap((declaration) => declaration.secrets ?? []).filter((name) => !declared.includes(name));
+  if (unknown.length > 0) throw new Error(`Service ${manifest.name} reads secret(s) it does not declare in \`secrets\`: ${[...new Set(unknown)].join(', ')}`);
 }
 
 /** Checks a manifest once, where it is written, so a mistake fails the first test or synth that imports it. */
@@ -106,6 +130,7 @@ export function defineService(manifest: ServiceManifest): ServiceManifest {
     throw new Error(`Service ${manifest.name} declares operation(s) twice: ${duplicates.join(', ')}`);
   }
   if (handlerNames(manifest).length === 0) throw new Error(`Service ${manifest.name} declares no handler`);
-  for (const key of invokedKeys(manifest)) parseInternalOperationKey(key);
+  for (const key of declarationsOf(manifest).flatMap((declaration) => declaration.invokes ?? [])) parseInternalOperationKey(key);
+  checkSecrets(manifest);
   return manifest;
 }

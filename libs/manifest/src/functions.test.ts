@@ -1,7 +1,7 @@
 import { defineOperation, type HttpOperation } from '@shoplane/contracts';
 import { describe, expect, it } from 'vitest';
 import { defineService, type ServiceManifest } from './declarations.js';
-import { functionDeclarations, functionPermissions, handlerNames, internalOperationsServedBy, permissionsOf } from './functions.js';
+import { configurationOf, functionDeclarations, functionPermissions, handlerNames, internalOperationsServedBy, permissionsOf } from './functions.js';
 
 const operation = (operationId: string, auth: HttpOperation['auth']) =>
   defineOperation({ operationId, method: 'get', path: `/${operationId}`, auth, tags: ['Test'], summary: operationId, responses: { 200: { description: 'OK' } }, problems: [] });
@@ -117,5 +117,41 @@ describe('defineService', () => {
 
     // Assess
     expect(defining).toThrow('declares operation(s) twice: browse');
+  });
+});
+
+describe('configurationOf', () => {
+  const payments = defineService({
+    name: 'payments',
+    table: { partitionKey: { name: 'PK', type: 'S' } },
+    secrets: [
+      { name: 'api-key', variable: 'API_KEY_SECRET', description: 'the provider key' },
+      { name: 'webhook-secret', variable: 'WEBHOOK_SECRET', description: 'the webhook signing secret' },
+    ],
+    routes: [{ operation: operation('hook', 'public'), handler: 'hook', secrets: ['webhook-secret'] }],
+    internalOperations: [
+      { name: 'pay', handler: 'pay', secrets: ['api-key'], platformValues: { API_URL: 'http-api-url' } },
+      { name: 'payAgain', handler: 'pay', secrets: ['api-key', 'webhook-secret'] },
+    ],
+  });
+
+  it('gives a handler the union of the secrets and platform values its declarations name, and nothing for none', () => {
+    // Act
+    const pay = configurationOf(payments, 'pay');
+    const hook = configurationOf(payments, 'hook');
+
+    // Assess
+    expect(pay.secrets.map((secret) => secret.variable)).toEqual(['API_KEY_SECRET', 'WEBHOOK_SECRET']);
+    expect(pay.platformValues).toEqual({ API_URL: 'http-api-url' });
+    expect(hook).toEqual({ secrets: [expect.objectContaining({ name: 'webhook-secret' })], platformValues: {} });
+    expect(configurationOf(shop, 'browse')).toEqual({ secrets: [], platformValues: {} });
+  });
+
+  it('rejects a declaration reading a secret the service does not declare', () => {
+    // Act
+    const defining = () => defineService({ ...payments, routes: [{ operation: operation('hook', 'public'), handler: 'hook', secrets: ['other-secret'] }] });
+
+    // Assess
+    expect(defining).toThrow('reads secret(s) it does not declare in `secrets`: other-secret');
   });
 });

@@ -1,5 +1,5 @@
 import { internalOperationKey } from '@shoplane/contracts';
-import type { PlatformCapability, ServiceManifest, TableAccess } from './declarations.js';
+import type { FunctionPermissions, PlatformCapability, SecretDeclaration, ServiceManifest, TableAccess } from './declarations.js';
 
 /** Where a function is declared: what runs it. */
 export type DeclarationKind = 'route' | 'subscription' | 'internalOperation' | 'stream';
@@ -89,4 +89,27 @@ export function internalOperationsServedBy(manifest: ServiceManifest, handler: s
   return (manifest.internalOperations ?? [])
     .filter((operation) => operation.handler === handler)
     .map((operation) => internalOperationKey({ service: manifest.name, name: operation.name }));
+}
+
+/** What a function reads besides its grants' own variables: the service's secrets it names, and platform values in variables. */
+export interface FunctionConfiguration {
+  secrets: SecretDeclaration[];
+  /** Variable → platform SSM key (`/shoplane/<stage>/platform/<key>`). */
+  platformValues: Record<string, string>;
+}
+
+/** The union of what every declaration running `handler` says it reads. */
+export function configurationOf(manifest: ServiceManifest, handler: string): FunctionConfiguration {
+  const declarations: (FunctionPermissions & { handler: string })[] = [
+    ...manifest.routes,
+    ...(manifest.subscriptions ?? []),
+    ...(manifest.internalOperations ?? []),
+    ...(manifest.table.stream ? [manifest.table.stream] : []),
+  ].filter((declaration) => declaration.handler === handler);
+  if (declarations.length === 0) throw new Error(`Service ${manifest.name} declares no handler "${handler}"`);
+  const names = new Set(declarations.flatMap((declaration) => declaration.secrets ?? []));
+  return {
+    secrets: (manifest.secrets ?? []).filter((secret) => names.has(secret.name)),
+    platformValues: Object.assign({}, ...declarations.map((declaration) => declaration.platformValues ?? {})) as Record<string, string>,
+  };
 }

@@ -5,12 +5,17 @@ import { recordingClient, type RecordingClient } from './journey-client.js';
 let shop: LocalShop;
 let client: RecordingClient;
 
+/** Where OrderCreated waits for the checkout: held here, so this journey sees orders before checkout moves them on (checkout-journey runs it). */
+const checkoutQueue = 'shoplane-local-checkout-start-checkout';
+
 beforeAll(async () => {
   shop = await startLocalShop({ port: 0, quiet: true });
+  shop.bus.pause(checkoutQueue);
   client = recordingClient(shop.url);
 });
 
 afterAll(async () => {
+  shop?.bus.resume(checkoutQueue);
   await shop?.stop();
 });
 
