@@ -8,6 +8,7 @@ import {
   refundPayment,
   releaseReservation,
   reserveStock,
+  sendNotification,
   validateOrder,
 } from '@shoplane/contracts';
 import { defineOrchestrator } from '@shoplane/manifest';
@@ -32,7 +33,7 @@ export const orchestrator = defineOrchestrator({
   name: 'checkout',
   stateMachine: {
     arnVariable: 'CHECKOUT_STATE_MACHINE_ARN',
-    invokes: [validateOrder, reserveStock, beginPayment, processPayment, commitReservation, confirmOrder, failOrder, releaseReservation, refundPayment].map(
+    invokes: [validateOrder, reserveStock, beginPayment, processPayment, commitReservation, confirmOrder, sendNotification, failOrder, releaseReservation, refundPayment].map(
       internalOperationKey,
     ),
     startedBy: ['start-checkout'],

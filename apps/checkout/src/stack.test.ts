@@ -76,7 +76,7 @@ describe('checkout stack', () => {
   it('runs the saga in order when every step answers', () => {
     expect(firstBranchPath(definition)).toEqual([
       'ValidateOrder', 'CheckOrderValid', 'ReserveStock', 'CheckStockReserved', 'BeginPayment', 'CheckPaymentBegun', 'ProcessPayment',
-      'CheckPaymentCaptured', 'UpdateInventory', 'CheckInventoryCommitted', 'ConfirmOrder', 'CheckOrderConfirmed', 'EmitAnalytics', 'OrderConfirmed',
+      'CheckPaymentCaptured', 'UpdateInventory', 'CheckInventoryCommitted', 'ConfirmOrder', 'CheckOrderConfirmed', 'SendNotification', 'EmitAnalytics', 'OrderConfirmed',
     ]);
   });
 
@@ -87,6 +87,8 @@ describe('checkout stack', () => {
     ['ProcessPayment', 'payments.processPayment'],
     ['UpdateInventory', 'inventory.commitReservation'],
     ['ConfirmOrder', 'orders.confirmOrder'],
+    ['SendNotification', 'notifications.sendNotification'],
+    ['SendFailureNotification', 'notifications.sendNotification'],
     ['FailOrder', 'orders.failOrder'],
     ['ReleaseReservation', 'inventory.releaseReservation'],
     ['RefundPayment', 'payments.refundPayment'],
@@ -260,5 +262,25 @@ describe('checkout functions, each granted exactly what the orchestrator declare
     ];
 
     expect(Object.keys(environmentOfFunction(checkout.template, functionName('dev', 'checkout', handler))).sort()).toEqual(expected.sort());
+  });
+});
+
+describe('the customer is told how the order ended', () => {
+  it('after the order is confirmed, and a notification that fails still ends in OrderConfirmed', () => {
+    const send = state('SendNotification');
+
+    expect(send.Next).toBe('EmitAnalytics');
+    expect(send.Catch?.map((handler) => [handler.ErrorEquals, handler.Next])).toEqual([[['States.ALL'], 'EmitAnalytics']]);
+    expect(send.Parameters).toMatchObject({ template: 'order-confirmation', type: 'EMAIL', 'orderId.$': '$.orderId' });
+  });
+
+  it('after a failed order (not a cancelled or never validated one), without changing its outcome', () => {
+    const choice = JSON.stringify(state('ShouldNotifyFailure'));
+    const send = state('SendFailureNotification');
+
+    expect(choice).toContain('$.failed.result.status');
+    expect(choice).toContain('$.order.result.userId');
+    expect(send.Next).toBe('OrderFailed');
+    expect(send.Catch?.map((handler) => handler.Next)).toEqual(['OrderFailed']);
   });
 });

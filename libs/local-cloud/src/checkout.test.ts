@@ -68,6 +68,27 @@ async function checkoutOf(orderId: string) {
 }
 
 describe('checkout, locally, from the synthesized definition', () => {
+  it('keeps a paid order confirmed when the confirmation message cannot be sent', async () => {
+    // Act
+    const orderId = placeOrder({ payment: 'capture', failures: { 'notifications.sendNotification': 100 } });
+    const execution = await checkoutOf(orderId);
+
+    // Assess
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(standIns.callsOf(orderId).filter((call) => call === 'notifications.sendNotification').length).toBeGreaterThan(1);
+    expect(standIns.callsOf(orderId)).not.toContain('orders.failOrder');
+    expect(standIns.callsOf(orderId)).not.toContain('payments.refundPayment');
+  });
+
+  it('asks notifications for the confirmation of the order, keyed so the OrderConfirmed message is the same one', async () => {
+    const orderId = placeOrder({ payment: 'capture' });
+    await checkoutOf(orderId);
+
+    expect(standIns.inputOf(orderId, 'notifications.sendNotification')).toEqual([
+      expect.objectContaining({ orderId, userId: 'usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V', type: 'EMAIL', template: 'order-confirmation', message: expect.stringContaining(orderId) }),
+    ]);
+  });
+
   it('confirms a paid order: every step once, in order, then CheckoutCompleted on the bus', async () => {
     // Act
     const orderId = placeOrder({ payment: 'capture' });
@@ -75,7 +96,7 @@ describe('checkout, locally, from the synthesized definition', () => {
 
     // Assess
     expect(execution.status).toBe('SUCCEEDED');
-    expect(standIns.callsOf(orderId)).toEqual([...main, 'inventory.commitReservation', 'orders.confirmOrder']);
+    expect(standIns.callsOf(orderId)).toEqual([...main, 'inventory.commitReservation', 'orders.confirmOrder', 'notifications.sendNotification']);
     expect(standIns.inputOf(orderId, 'inventory.reserveStock')).toEqual([{ reservationId: orderId, items: [{ productId: 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V', quantity: 2 }] }]);
     const completed = shop.bus.events.filter((logged) => logged.event['detail-type'] === 'CheckoutCompleted').map((logged) => logged.event.detail);
     const parsed = completed.map((detail) => z.safeParse(CheckoutCompleted, detail)).find((result) => result.success && result.data.data.orderId === orderId);
@@ -106,7 +127,7 @@ describe('checkout, locally, from the synthesized definition', () => {
 
     // Assess
     expect(execution.status).toBe('SUCCEEDED');
-    expect(standIns.callsOf(orderId)).toEqual([...main, 'orders.failOrder', 'inventory.releaseReservation', 'payments.refundPayment']);
+    expect(standIns.callsOf(orderId)).toEqual([...main, 'orders.failOrder', 'inventory.releaseReservation', 'payments.refundPayment', 'notifications.sendNotification']);
     expect(standIns.inputOf(orderId, 'orders.failOrder')).toEqual([expect.objectContaining({ orderId, reason: 'payment-declined' })]);
     expect(execution.states.at(-1)?.name).toBe('OrderFailed');
   });
@@ -117,7 +138,7 @@ describe('checkout, locally, from the synthesized definition', () => {
     await checkoutOf(orderId);
 
     // Assess
-    expect(standIns.callsOf(orderId)).toEqual(['orders.validateOrder', 'inventory.reserveStock', 'orders.failOrder']);
+    expect(standIns.callsOf(orderId)).toEqual(['orders.validateOrder', 'inventory.reserveStock', 'orders.failOrder', 'notifications.sendNotification']);
     expect(standIns.inputOf(orderId, 'orders.failOrder')[0]).toMatchObject({ reason: 'out-of-stock' });
   });
 
@@ -127,7 +148,7 @@ describe('checkout, locally, from the synthesized definition', () => {
     const execution = await checkoutOf(orderId);
 
     // Assess
-    expect(standIns.callsOf(orderId)).toEqual([...main, 'orders.failOrder', 'inventory.releaseReservation', 'payments.refundPayment']);
+    expect(standIns.callsOf(orderId)).toEqual([...main, 'orders.failOrder', 'inventory.releaseReservation', 'payments.refundPayment', 'notifications.sendNotification']);
     expect(standIns.inputOf(orderId, 'orders.failOrder')[0]).toMatchObject({ reason: 'payment-timeout' });
     expect(execution.states.find((visit) => visit.name === 'ProcessPayment')?.caught).toEqual({ error: 'States.Timeout', next: 'PaymentTimedOut' });
     const late = stepFunctions.send(new SendTaskSuccessCommand({ taskToken: standIns.taskTokens.get(orderId), output: '{}' }));

@@ -3,6 +3,7 @@ import { Choice, Condition, Fail, JsonPath, Pass, Succeed, type IChainable, type
 import type { Construct } from 'constructs';
 import type { OperationFunctions } from './operation-functions.js';
 import { statePath, type CheckoutFailure } from './state.js';
+import { notificationStep } from './notification.js';
 import { operationTask } from './tasks.js';
 
 export interface FailureProps extends Omit<CheckoutFailure, 'reason'> {
@@ -42,9 +43,20 @@ export function compensation(scope: Construct, functions: OperationFunctions): C
     causePath: `${compensationError}.Cause`,
   });
   const orderFailed = new Succeed(scope, 'OrderFailed', { comment: 'The order is FAILED (or stays CANCELLED) and nothing is held or charged for it.' });
+  // The customer hears of a failed order; a cancelled one they cancelled themselves, and one never validated names nobody.
+  const notifyFailure = new Choice(scope, 'ShouldNotifyFailure')
+    .when(
+      Condition.and(Condition.isPresent(statePath('order', 'result', 'userId')), Condition.stringEquals(statePath('failed', 'result', 'status'), 'FAILED')),
+      notificationStep(scope, 'SendFailureNotification', functions, {
+        template: 'order-failure',
+        message: 'Your Shoplane order {} could not be completed, and you have not been charged for it.',
+        next: orderFailed,
+      }),
+    )
+    .otherwise(orderFailed);
   const checkComplete = new Choice(scope, 'CheckCompensationComplete')
     .when(Condition.isPresent(compensationError), incomplete)
-    .otherwise(orderFailed);
+    .otherwise(notifyFailure);
 
   const refund = operationTask(scope, 'RefundPayment', functions, {
     operation: refundPayment,

@@ -13,6 +13,7 @@ import { Choice, Condition, JsonPath, Succeed, type IChainable } from 'aws-cdk-l
 import type { Construct } from 'constructs';
 import { catchInto, compensation } from './compensation.js';
 import { checkoutCompletedDetail } from './analytics.js';
+import { notificationStep } from './notification.js';
 import type { OperationFunctions } from './operation-functions.js';
 import { statePath } from './state.js';
 import { operationTask, paymentTask, putEventTask } from './tasks.js';
@@ -35,7 +36,7 @@ const isFailureReason = (path: string) => Condition.or(...OrderFailureReason.opt
 /**
  * The checkout saga (DESIGN.md §5), forward:
  * ValidateOrder → ReserveStock → BeginPayment → ProcessPayment (waits for payments)
- * → UpdateInventory → ConfirmOrder → EmitAnalytics → OrderConfirmed.
+ * → UpdateInventory → ConfirmOrder → SendNotification → EmitAnalytics → OrderConfirmed.
  *
  * After each Task a Choice reads `ok`: a refusal is a business outcome and goes straight
  * to compensation with its reason; an error is retried (tasks.ts) and, if it persists,
@@ -145,10 +146,16 @@ export function checkoutDefinition(scope: Construct, props: CheckoutDefinitionPr
       .otherwise(failure('CommitRefused', { reason: 'internal-error', detail: 'Inventory no longer held the stock.', ...paymentMade })),
   );
 
+  const notify = notificationStep(scope, 'SendNotification', functions, {
+    template: 'order-confirmation',
+    message: 'Your Shoplane order {} is paid and confirmed. Thank you!',
+    next: emit,
+  });
+
   catchInto(confirm, failure('ConfirmOrderFailed', { reason: 'internal-error', detail: 'The order could not be confirmed.', ...paymentMade }));
   confirm.next(
     new Choice(scope, 'CheckOrderConfirmed')
-      .when(answered('confirmation'), emit)
+      .when(answered('confirmation'), notify)
       .otherwise(failure('ConfirmRefused', { reason: 'internal-error', detail: 'orders refused to confirm the order.', ...paymentMade })),
   );
 

@@ -11,6 +11,7 @@ import type {
   refundPayment,
   releaseReservation,
   reserveStock,
+  sendNotification,
   validateOrder,
 } from '@shoplane/contracts';
 
@@ -43,6 +44,8 @@ export interface CheckoutState extends CheckoutInput {
   payment?: InternalOutput<typeof processPayment>;
   commit?: InternalResult<InternalOutput<typeof commitReservation>>;
   confirmation?: InternalResult<InternalOutput<typeof confirmOrder>>;
+  /** What notifications answered for the confirmation or failure message (never decides the outcome). */
+  notification?: InternalResult<InternalOutput<typeof sendNotification>>;
   /** The last error a Catch caught on the way forward. */
   error?: CaughtError;
   failure?: CheckoutFailure;

@@ -104,6 +104,14 @@ export class CheckoutStandIns {
           refundPayment: operation('payments.refundPayment', (_input, orderId) => ok({ orderId, status: 'NOTHING_TO_REFUND' })),
         },
       },
+      {
+        service: 'notifications',
+        operations: {
+          sendNotification: operation('notifications.sendNotification', () =>
+            ok({ notificationId: 'ntf_01JD8Z4M6Q5J3K2N1P0R9S8T7V', status: 'SENT', attempts: 1, duplicate: false }),
+          ),
+        },
+      },
     ];
   }
 
