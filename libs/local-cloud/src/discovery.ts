@@ -98,11 +98,11 @@ interface FunctionSource {
 /** What a function's declarations grant it, as its stack does in AWS. */
 type FunctionGrants = Pick<LocalFunction, 'permissions' | 'environment' | 'internalOperations'>;
 
-function serviceFunctionGrants(service: DiscoveredService, handler: string, operations: ReadonlyMap<string, string>): FunctionGrants {
+function serviceFunctionGrants(service: DiscoveredService, handler: string, operations: ReadonlyMap<string, string>, queueUrls: ReadonlyMap<string, string>): FunctionGrants {
   const { manifest } = service;
   return {
     permissions: permissionsOf(manifest, handler),
-    environment: functionEnvironment(manifest, handler, operations),
+    environment: functionEnvironment(manifest, handler, operations, queueUrls),
     internalOperations: internalOperationsServedBy(manifest, handler),
   };
 }
@@ -132,15 +132,19 @@ async function loadFunction(unit: FunctionSource, handler: string, grants: Funct
 /**
  * Imports every existing handler module, as a Lambda cold start would, each with what its
  * declarations grant it. Call it after the local environment is set: handlers may read
- * their configuration at import time.
+ * their configuration at import time. `queueUrls` are the manifests' queues by `<service>.<name>`.
  */
-export async function loadFunctions(services: DiscoveredService[], orchestrators: DiscoveredOrchestrator[] = []): Promise<LocalFunction[]> {
+export async function loadFunctions(
+  services: DiscoveredService[],
+  orchestrators: DiscoveredOrchestrator[] = [],
+  queueUrls: ReadonlyMap<string, string> = new Map(),
+): Promise<LocalFunction[]> {
   const operations = internalOperationFunctions(services.map((service) => service.manifest));
   const loading = [
     ...services.flatMap((service) =>
       handlerNames(service.manifest)
         .filter((handler) => !service.missingHandlers.includes(handler))
-        .map((handler) => loadFunction({ name: service.manifest.name, sourceDirectory: service.sourceDirectory }, handler, serviceFunctionGrants(service, handler, operations))),
+        .map((handler) => loadFunction({ name: service.manifest.name, sourceDirectory: service.sourceDirectory }, handler, serviceFunctionGrants(service, handler, operations, queueUrls))),
     ),
     ...orchestrators.flatMap((orchestrator) =>
       orchestratorHandlers(orchestrator.manifest)

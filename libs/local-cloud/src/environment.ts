@@ -6,6 +6,8 @@ import {
   parameterName,
   permissionsOf,
   platformVariables,
+  queueKey,
+  queueUrlVariable,
   tableName,
   tableNameVariable,
   type PlatformVariable,
@@ -13,6 +15,7 @@ import {
 } from '@shoplane/manifest';
 import { localStage } from './aws-identity.js';
 import { localCredentials, localRegion } from './dynamodb-local.js';
+import { localQueues } from './local-queues.js';
 
 /** The platform resources' names in the local stage; the platform stack creates the same names per stage in AWS. */
 export const localPlatform = {
@@ -60,6 +63,7 @@ function sharedEnvironment(endpoints: LocalEndpoints, inherited: NodeJS.ProcessE
     AWS_ENDPOINT_URL_LAMBDA: endpoints.controlPlane,
     AWS_ENDPOINT_URL_SESV2: endpoints.controlPlane,
     AWS_ENDPOINT_URL_SNS: endpoints.controlPlane,
+    AWS_ENDPOINT_URL_SQS: endpoints.controlPlane,
     // Any other service falls through to the control plane, which refuses it by name, instead of reaching AWS.
     AWS_ENDPOINT_URL: endpoints.controlPlane,
     AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false',
@@ -70,23 +74,35 @@ function sharedEnvironment(endpoints: LocalEndpoints, inherited: NodeJS.ProcessE
 /**
  * The variables a function sees only when its declarations give them to it: every
  * table name, every platform capability's variables, every internal operation's
- * function name. All of them at once are what the process itself (seeds, tests,
- * tools) sees outside any function.
+ * function name, every queue's URL. All of them at once are what the process itself
+ * (seeds, tests, tools) sees outside any function.
  */
-export function functionScopedEnvironment(services: ServiceManifest[]): Record<string, string> {
+export function functionScopedEnvironment(services: ServiceManifest[], queueUrls: ReadonlyMap<string, string> = new Map()): Record<string, string> {
   const variables: Record<string, string> = {};
   for (const variable of Object.keys(localPlatform) as PlatformVariable[]) variables[platformVariables[variable]] = localPlatform[variable];
   for (const service of services) variables[tableNameVariable(service.name)] = tableName(localStage, service.name);
   for (const [operation, target] of internalOperationFunctions(services)) variables[internalOperationVariable(operation)] = target;
+  for (const service of services) {
+    for (const queue of service.queues ?? []) {
+      const key = queueKey({ service: service.name, name: queue.name });
+      variables[queueUrlVariable(key)] = queueUrls.get(key) ?? '';
+    }
+  }
   return variables;
 }
 
 /**
  * What one function's declarations give it, as its stack does in AWS: its table's
  * name, the variables of the capabilities it declared (or that its route implies),
- * and the function name of each internal operation it invokes.
+ * the function name of each internal operation it invokes and the URL of each queue
+ * it sends to.
  */
-export function functionEnvironment(manifest: ServiceManifest, handler: string, operations: ReadonlyMap<string, string>): Record<string, string> {
+export function functionEnvironment(
+  manifest: ServiceManifest,
+  handler: string,
+  operations: ReadonlyMap<string, string>,
+  queueUrls: ReadonlyMap<string, string> = new Map(),
+): Record<string, string> {
   const granted = permissionsOf(manifest, handler);
   const variables: Record<string, string> = { [tableNameVariable(manifest.name)]: tableName(localStage, manifest.name) };
   for (const capability of granted.capabilities) {
@@ -96,7 +112,16 @@ export function functionEnvironment(manifest: ServiceManifest, handler: string, 
     const targetFunction = operations.get(target);
     if (targetFunction) variables[internalOperationVariable(target)] = targetFunction;
   }
+  for (const target of granted.sendsTo ?? []) {
+    const url = queueUrls.get(target);
+    if (url) variables[queueUrlVariable(target)] = url;
+  }
   return variables;
+}
+
+/** The manifests' queues' URLs on this control plane, by `<service>.<name>`. */
+export function localQueueUrls(services: ServiceManifest[], controlPlaneEndpoint: string): Map<string, string> {
+  return new Map(localQueues(services, controlPlaneEndpoint).map((queue) => [queue.key, queue.url]));
 }
 
 /**
@@ -105,7 +130,7 @@ export function functionEnvironment(manifest: ServiceManifest, handler: string, 
  * `isolateFunctionEnvironments` narrows the latter to its own.
  */
 export function localEnvironment(services: ServiceManifest[], endpoints: LocalEndpoints, inherited = process.env): Record<string, string> {
-  return { ...sharedEnvironment(endpoints, inherited), ...functionScopedEnvironment(services) };
+  return { ...sharedEnvironment(endpoints, inherited), ...functionScopedEnvironment(services, localQueueUrls(services, endpoints.controlPlane)) };
 }
 
 /** Sets the variables on this process and returns how to put the previous values back. */

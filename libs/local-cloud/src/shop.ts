@@ -9,8 +9,9 @@ import { closeServer, startControlPlane } from './control-plane.js';
 import { discoverOrchestrators, discoverServices, loadFunctions, runSeed } from './discovery.js';
 import { docsAssets } from './docs-assets.js';
 import { freePort, localCredentials, localRegion, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
-import { applyEnvironment, functionScopedEnvironment, localEnvironment, localPlatform } from './environment.js';
+import { applyEnvironment, functionScopedEnvironment, localEnvironment, localPlatform, localQueueUrls } from './environment.js';
 import { LocalEventBus } from './event-bus.js';
+import { localQueues, queueParameters, type LocalQueue } from './local-queues.js';
 import { isolateFunctionEnvironments } from './function-scope.js';
 import { FunctionRegistry } from './functions.js';
 import { createGateway } from './gateway.js';
@@ -145,7 +146,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       docs: docsAssets(root),
       operatorViews: {
         events: () => ({ items: bus.events.reverse() }),
-        'dead-letters': () => ({ events: bus.deadLetters, streamRecords: pollers.flatMap((poller) => poller.deadLetters) }),
+        'dead-letters': () => ({ events: bus.deadLetters, messages: bus.deadLetteredMessages, streamRecords: pollers.flatMap((poller) => poller.deadLetters) }),
         outbox: () => outbox.view(),
         executions: () => ({ items: stateMachines.executions }),
       },
@@ -155,12 +156,15 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     cleanup.push(() => closeServer(gateway));
     const secrets = new Map([[localPlatform.signingKeySecret, JSON.stringify({ kid: keys.kid, privateKeyPem: keys.privateKeyPem })]]);
     const parameters = platformParameters(keys, services, options.standIns ?? []);
-    const controlPlane = await startControlPlane({ parameters, secrets, bus, functions, stateMachines, log, outbox });
+    const queues: LocalQueue[] = [];
+    const controlPlane = await startControlPlane({ parameters, secrets, bus, functions, stateMachines, log, outbox, queues });
     cleanup.push(() => controlPlane.close());
+    const manifests = discovered.map((service) => service.manifest);
+    queues.push(...localQueues(manifests, controlPlane.endpoint));
+    for (const [name, value] of queueParameters(queues)) parameters.set(name, value);
 
     // Ports first, so the environment is complete before any handler module is imported.
     const dynamoPort = await freePort();
-    const manifests = discovered.map((service) => service.manifest);
     const environment = {
       ...localEnvironment(manifests, { dynamodb: `http://127.0.0.1:${dynamoPort}`, controlPlane: controlPlane.endpoint }),
       ...standInVariables(options.standIns ?? []),
@@ -177,7 +181,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     const handlersStartedAt = performance.now();
     // The orchestrators' stacks synthesize meanwhile; their functions read the state machine ARN on first use.
     const orchestratorsStarting = runOrchestrators(orchestrators, { machines: stateMachines, parameters, context: options.stackContext, log });
-    const loaded = [...(await loadFunctions(discovered, orchestrators)), ...standInFunctions(options.standIns ?? [])];
+    const loaded = [...(await loadFunctions(discovered, orchestrators, localQueueUrls(manifests, controlPlane.endpoint))), ...standInFunctions(options.standIns ?? [])];
     const handlersMs = since(handlersStartedAt);
     const running = await orchestratorsStarting;
     Object.assign(environment, running.environment);
