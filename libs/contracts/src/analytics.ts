@@ -107,7 +107,7 @@ export const CurrencySummary = z
 export const ProductSales = z
   .object({
     productId: ProductId,
-    name: z.string().register(z.globalRegistry, { description: 'The name it was last sold under.' }),
+    name: z.string().register(z.globalRegistry, { description: 'The name it sold under on the last day of the range it sold on.' }),
     units: Count,
   })
   .register(z.globalRegistry, { id: 'ProductSales' });

@@ -896,7 +896,7 @@ export interface components {
              * @example prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V
              */
             productId: string;
-            /** @description The name it was last sold under. */
+            /** @description The name it sold under on the last day of the range it sold on. */
             name: string;
             units: number;
         };
