@@ -4,10 +4,13 @@ import { InvalidRangeError } from './errors.js';
 import type { DayRange, EventLogFilter } from './ports.js';
 
 const dayMs = 86_400_000;
+/** Timestamps in the contract have four-digit years; a default range reaching back past year 0 starts there. */
+const earliest = Date.parse('0000-01-01T00:00:00.000Z');
+const timestampAt = (epochMs: number) => new Date(Math.max(earliest, epochMs)).toISOString();
 
 /** The UTC day `days` after (or before, when negative) `day`. */
 export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * dayMs).toISOString().slice(0, 10);
+  return timestampAt(Date.parse(`${day}T00:00:00.000Z`) + days * dayMs).slice(0, 10);
 }
 
 /** Days from `from` to `to`, both counted. */
@@ -17,12 +20,10 @@ export function daysIn(range: DayRange): number {
 
 /** The months (`YYYY-MM`) a range of days or timestamps touches, oldest first. */
 export function monthsOf(range: { from: string; to: string }): string[] {
+  const monthNumber = (text: string) => Number(text.slice(0, 4)) * 12 + Number(text.slice(5, 7)) - 1;
   const months: string[] = [];
-  const last = range.to.slice(0, 7);
-  for (let month = range.from.slice(0, 7); month <= last; ) {
-    months.push(month);
-    const [year = 0, number = 0] = month.split('-').map(Number);
-    month = number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
+  for (let month = monthNumber(range.from); month <= monthNumber(range.to); month++) {
+    months.push(`${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}`);
   }
   return months;
 }
@@ -46,9 +47,11 @@ export function summaryRange(query: Pick<AnalyticsSummaryQuery, 'from' | 'to'>, 
  * bounded: by default the 31 days up to `to`, at most 366.
  */
 export function listingFilter(query: Pick<ListAnalyticsEventsQuery, 'type' | 'userId' | 'from' | 'to'>, now: Date): EventLogFilter {
-  const to = query.to ?? now.toISOString();
+  // In the stored form (milliseconds, `Z`), so that bounds compare with the entries' keys as times do.
+  const to = timestampAt(query.to === undefined ? now.getTime() : Date.parse(query.to));
   const narrowed = query.type !== undefined || query.userId !== undefined;
-  const from = query.from ?? (narrowed ? undefined : new Date(Date.parse(to) - analyticsLimits.defaultListingDays * dayMs).toISOString());
+  const given = query.from === undefined ? undefined : timestampAt(Date.parse(query.from));
+  const from = given ?? (narrowed ? undefined : timestampAt(Date.parse(to) - analyticsLimits.defaultListingDays * dayMs));
   if (from !== undefined && from > to) throw new InvalidRangeError(`The range starts at ${from}, after it ends at ${to}.`);
   if (from !== undefined && !narrowed) checked({ from: dayOf(from), to: dayOf(to) });
   return { ...(query.type ? { type: query.type } : {}), ...(query.userId ? { userId: query.userId } : {}), ...(from ? { from } : {}), to };

@@ -91,4 +91,11 @@ describe('the ranges the reports read', () => {
   it('names every month a range touches, across a year\'s end', () => {
     expect(monthsOf({ from: '2025-11-30', to: '2026-02-01' })).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
   });
+
+  it('reads bounds as times, whatever their precision, and starts a default range no earlier than year 0', () => {
+    expect(listingFilter({ from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00.5Z' }, now)).toEqual({ from: '2026-03-01T00:00:00.000Z', to: '2026-03-02T00:00:00.500Z' });
+    expect(listingFilter({ to: '0000-01-05T00:00:00.000Z' }, now)).toEqual({ from: '0000-01-01T00:00:00.000Z', to: '0000-01-05T00:00:00.000Z' });
+    expect(summaryRange({ to: '0000-01-05' }, now)).toEqual({ from: '0000-01-01', to: '0000-01-05' });
+    expect(monthsOf({ from: '0000-01-01', to: '0000-02-01' })).toEqual(['0000-01', '0000-02']);
+  });
 });
