@@ -1,5 +1,5 @@
-import { getStock, restock } from '@shoplane/contracts';
-import { defineService, outboxTimeToLiveAttribute } from '@shoplane/manifest';
+import { analyticsIngestQueue, getStock, restock } from '@shoplane/contracts';
+import { defineService, outboxTimeToLiveAttribute, queueKey } from '@shoplane/manifest';
 
 /**
  * Inventory: how many units of each product can be sold, and the units held for
@@ -14,7 +14,8 @@ import { defineService, outboxTimeToLiveAttribute } from '@shoplane/manifest';
  *                                     expired by TTL
  *
  * Every new version of a stock record is published as InventoryUpdated from the
- * table's stream (see adapters/inventory-events.ts).
+ * table's stream (see adapters/inventory-events.ts); a committed one is also sent
+ * to analytics' ingest queue as StockCommitted, the only queue inventory may send to.
  */
 export const service = defineService({
   name: 'inventory',
@@ -22,7 +23,7 @@ export const service = defineService({
     partitionKey: { name: 'PK', type: 'S' },
     sortKey: { name: 'SK', type: 'S' },
     timeToLiveAttribute: outboxTimeToLiveAttribute,
-    stream: { handler: 'publish-events', tableAccess: 'none', capabilities: ['publishEvents'] },
+    stream: { handler: 'publish-events', tableAccess: 'none', capabilities: ['publishEvents'], sendsTo: [queueKey(analyticsIngestQueue)] },
   },
   routes: [
     { operation: getStock, handler: 'get-stock', tableAccess: 'read' },

@@ -1,6 +1,7 @@
 import { tableWriteActions } from '@shoplane/cdk-kit';
 import { serviceStackSuite } from '@shoplane/cdk-kit/stack-suite';
 import { handlerNames } from '@shoplane/manifest';
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { service } from './service.js';
 import { createInventoryStack } from './stack.js';
@@ -38,5 +39,30 @@ describe('inventory stack', () => {
 
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetRecords']));
     expect(actions).not.toContain('dynamodb:GetItem');
+  });
+});
+
+describe('inventory stack: the analytics message', () => {
+  const sendersOf = () => handlerNames(service).filter((handler) => synthesized().permittedActionsOf(handler).includes('sqs:SendMessage'));
+  const sendingStatements = () => synthesized().statementsOf('publish-events').filter((statement) => JSON.stringify(statement.Action).includes('sqs:SendMessage'));
+
+  it('lets only the stream publisher send to a queue', () => {
+    expect(sendersOf()).toEqual(['publish-events']);
+  });
+
+  it('lets the stream publisher send to analytics\' ingest queue, found through its SSM parameter, and otherwise only to its own failure queue', () => {
+    const resources = sendingStatements().map((statement) => JSON.stringify(statement.Resource));
+
+    expect(resources).toHaveLength(2);
+    expect(resources.filter((resource) => resource.includes('SsmParameterValue'))).toEqual([expect.stringMatching(/^\{"Ref":"SsmParameterValue[^"]*analyticsingestqueuearn/)]);
+    expect(resources.filter((resource) => !resource.includes('SsmParameterValue'))).toEqual([expect.stringMatching(/^\{"Fn::GetAtt":\["TableStreamFailures/)]);
+    expect(sendingStatements().find((statement) => JSON.stringify(statement.Resource).includes('analyticsingestqueuearn'))?.Action).toEqual('sqs:SendMessage');
+  });
+
+  it('tells the stream publisher the queue URL from /shoplane/<stage>/analytics/ingest-queue-url', () => {
+    synthesized().template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'shoplane-dev-inventory-publish-events',
+      Environment: { Variables: Match.objectLike({ ANALYTICS_INGEST_QUEUE_URL: { Ref: Match.stringLikeRegexp('SsmParameterValue.*analyticsingestqueueurl') } }) },
+    });
   });
 });

@@ -22,7 +22,7 @@ export function productCreated(productId: string, stock: number, correlationId =
 }
 
 /** Every change record on the table's stream so far, shaped as Lambda receives them. */
-async function streamRecords(table: TestTable): Promise<DynamoDBRecord[]> {
+export async function streamRecords(table: TestTable): Promise<DynamoDBRecord[]> {
   const streams = new DynamoDBStreamsClient({
     endpoint: localStoreEndpoint(),
     region: 'us-east-1',

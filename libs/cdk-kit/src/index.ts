@@ -8,6 +8,7 @@ export * from './permission-check.js';
 export * from './queues.js';
 export * from './routes.js';
 export * from './service-function.js';
+export * from './service-queues.js';
 export * from './service-stack.js';
 export * from './service-table.js';
 export * from './subscriptions.js';

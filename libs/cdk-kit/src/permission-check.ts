@@ -6,12 +6,15 @@ import {
   internalOperationVariable,
   parameterName,
   parseInternalOperationKey,
+  parseQueueKey,
   platformVariables,
+  queueParameterName,
+  queueUrlVariable,
   tableNameVariable,
-  type DeclarationKind,
-  type GrantedPermissions,
 } from '@shoplane/manifest';
 import { platformParameterName } from './naming.js';
+import { actionsIn, json, withPrefix, type FunctionUnderCheck, type StackFacts } from './permission-facts.js';
+import { queueMismatches, sendingStatements } from './queue-permissions.js';
 import type { SynthesizedService } from './synthesized-service.js';
 import {
   actionsOf,
@@ -28,28 +31,6 @@ import {
 const baseVariables = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', platformVariables.stage];
 const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const readActions = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
-
-interface FunctionUnderCheck {
-  handler: string;
-  granted: GrantedPermissions;
-  kinds: Set<DeclarationKind>;
-  statements: PolicyStatementJson[];
-  environment: Record<string, unknown>;
-}
-
-interface StackFacts {
-  service: string;
-  stage: string;
-  tableLogicalId: string;
-  /** SSM parameter name read by each template parameter, by logical id. */
-  ssm: Map<string, string>;
-}
-
-const withPrefix = (statements: PolicyStatementJson[], prefix: string) =>
-  statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith(prefix)));
-const actionsIn = (statements: PolicyStatementJson[]) => [...new Set(statements.flatMap(actionsOf))];
-/** JSON text of a template value; `undefined` (a statement's absent Resource) as the word. */
-const json = (value: unknown) => JSON.stringify(value) ?? 'undefined';
 
 function tableMismatches(fn: FunctionUnderCheck, facts: StackFacts): string[] {
   const dynamo = withPrefix(fn.statements, 'dynamodb:');
@@ -146,11 +127,11 @@ function invokeMismatches(fn: FunctionUnderCheck, facts: StackFacts): string[] {
   return found;
 }
 
-function otherMismatches(fn: FunctionUnderCheck): string[] {
+function otherMismatches(fn: FunctionUnderCheck, facts: StackFacts): string[] {
   const explained = ['logs:', 'xray:', 'dynamodb:', 'events:', 'ssm:', 'secretsmanager:', 'lambda:'];
-  // Queues come with what runs the function: its subscription's inbox, the stream's failure queue.
-  if (fn.kinds.has('subscription') || fn.kinds.has('stream')) explained.push('sqs:');
-  return actionsIn(fn.statements)
+  if (fn.kinds.has('subscription') || fn.kinds.has('queue') || fn.kinds.has('stream')) explained.push('sqs:');
+  const sending = sendingStatements(fn, facts);
+  return actionsIn(fn.statements.filter((statement) => !sending.includes(statement)))
     .filter((action) => !explained.some((prefix) => action.startsWith(prefix)))
     .map((action) => `may ${action}, which no declaration explains`);
 }
@@ -166,6 +147,7 @@ function environmentMismatches(fn: FunctionUnderCheck, facts: StackFacts): strin
     const { service, name } = parseInternalOperationKey(target);
     expected.set(internalOperationVariable(target), parameterName(facts.stage, service, name));
   }
+  for (const target of fn.granted.sendsTo ?? []) expected.set(queueUrlVariable(target), queueParameterName(facts.stage, parseQueueKey(target), 'url'));
   const found: string[] = [];
   for (const [name, value] of Object.entries(fn.environment)) {
     if (!expected.has(name)) {
@@ -174,7 +156,7 @@ function environmentMismatches(fn: FunctionUnderCheck, facts: StackFacts): strin
     }
     const parameter = expected.get(name);
     if (parameter && !referencesIn(value).some((reference) => facts.ssm.get(reference) === parameter)) {
-      found.push(`has ${name} = ${json(value)}, not the function name published in ${parameter}`);
+      found.push(`has ${name} = ${json(value)}, not the ${name.startsWith('INVOKE_') ? 'function name' : 'queue URL'} published in ${parameter}`);
     }
   }
   for (const name of expected.keys()) if (!(name in fn.environment)) found.push(`lacks environment variable ${name}, which its declaration needs`);
@@ -218,7 +200,13 @@ function withoutStackGrants(fn: FunctionUnderCheck, grants: StackGrants): Functi
 export function permissionMismatches(synthesized: Pick<SynthesizedService, 'stack' | 'template' | 'tableLogicalId'>, stackGrants: StackGrants = {}): string[] {
   const { manifest, stage } = synthesized.stack;
   const { template } = synthesized;
-  const facts: StackFacts = { service: manifest.name, stage, tableLogicalId: synthesized.tableLogicalId, ssm: ssmParametersOf(template) };
+  const facts: StackFacts = {
+    service: manifest.name,
+    stage,
+    tableLogicalId: synthesized.tableLogicalId,
+    ssm: ssmParametersOf(template),
+    ownQueues: new Set(Object.keys(template.findResources('AWS::SQS::Queue'))),
+  };
   const declarations = functionDeclarations(manifest);
   return [...functionPermissions(manifest)].flatMap(([handler, granted]) => {
     const physicalName = functionName(stage, manifest.name, handler);
@@ -235,7 +223,8 @@ export function permissionMismatches(synthesized: Pick<SynthesizedService, 'stac
       ...parameterMismatches(fn, facts),
       ...secretMismatches(fn, facts),
       ...invokeMismatches(fn, facts),
-      ...otherMismatches(fn),
+      ...queueMismatches(fn, facts),
+      ...otherMismatches(fn, facts),
       ...environmentMismatches(fn, facts),
     ].map((mismatch) => `${handler}: ${mismatch}`);
   });

@@ -8,6 +8,7 @@ import { allowInvocation, publishInternalOperation } from './internal-operations
 import { isDisposableStage, stackName, stageOf, tagStack } from './naming.js';
 import { ServiceRoutes } from './routes.js';
 import { ServiceFunction, type FunctionSettings } from './service-function.js';
+import { allowSending, ServiceQueue } from './service-queues.js';
 import { acknowledgeOwnIndexWildcard, createServiceTable, grantTableAccess } from './service-table.js';
 import { EventSubscription, TableStreamConsumer } from './subscriptions.js';
 import { defaultAssetsRoot } from './workspace.js';
@@ -30,7 +31,7 @@ function constructIdFor(handler: string): string {
 /**
  * Everything one service deploys, built from its manifest alone: its table,
  * one function per handler, its routes on the shared HTTP API, its event
- * subscriptions, its internal operations, and for each function exactly the
+ * subscriptions, its queues, its internal operations, and for each function exactly the
  * permissions its declarations ask for (`functionPermissions`). Nothing here
  * is specific to one service.
  */
@@ -90,6 +91,16 @@ export class ServiceStack extends Stack {
         handler: this.functionFor(subscription.handler),
       });
     }
+    for (const queue of manifest.queues ?? []) {
+      new ServiceQueue(this, `${constructIdFor(queue.name)}Queue`, {
+        stage,
+        service: manifest.name,
+        name: queue.name,
+        handler: this.functionFor(queue.handler),
+        eventBus: platform.eventBus,
+        eventTypes: queue.eventTypes,
+      });
+    }
     if (manifest.table.stream) {
       new TableStreamConsumer(this, 'TableStream', {
         table: this.table,
@@ -103,6 +114,11 @@ export class ServiceStack extends Stack {
     for (const target of targets) {
       const callers = [...permissions].filter(([, granted]) => granted.invokes.includes(target)).map(([handler]) => this.functionFor(handler));
       allowInvocation(this, { stage, target, functions: callers });
+    }
+    const queueTargets = new Set([...permissions.values()].flatMap((granted) => granted.sendsTo ?? []));
+    for (const target of queueTargets) {
+      const senders = [...permissions].filter(([, granted]) => granted.sendsTo?.includes(target)).map(([handler]) => this.functionFor(handler));
+      allowSending(this, { stage, target, functions: senders });
     }
   }
 

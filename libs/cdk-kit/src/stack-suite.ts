@@ -3,7 +3,7 @@
  * (a separate entry point, so that `cdk synth` never loads vitest).
  */
 import { routeKey } from '@shoplane/contracts';
-import { functionName, handlerNames, parameterName, tableName, type KeyAttribute, type ServiceManifest } from '@shoplane/manifest';
+import { functionName, handlerNames, parameterName, queueParameterName, tableName, type KeyAttribute, type ServiceManifest } from '@shoplane/manifest';
 import type { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -142,11 +142,36 @@ export function serviceStackSuite(
       });
     }
 
-    it('publishes the function name of each internal operation in SSM, and no other parameter', () => {
+    for (const queue of manifest.queues ?? []) {
+      it(`gives the queue ${manifest.name}.${queue.name} a dead-letter queue, publishes its URL and ARN, and lets ${queue.handler} drain it in batches with partial failures`, () => {
+        const { template } = synthesizedStack();
+        const parameterOf = (attribute: 'url' | 'arn') => queueParameterName('dev', { service: manifest.name, name: queue.name }, attribute);
+        const [urlParameter] = Object.values(template.findResources('AWS::SSM::Parameter', { Properties: { Name: parameterOf('url') } }));
+        const queueId = (urlParameter?.Properties as { Value?: { Ref?: string } } | undefined)?.Value?.Ref ?? '';
+
+        expect(template.toJSON()).toMatchObject({ Resources: { [queueId]: { Type: 'AWS::SQS::Queue', Properties: { RedrivePolicy: { deadLetterTargetArn: expect.anything() } } } } });
+        template.hasResourceProperties('AWS::SSM::Parameter', { Name: parameterOf('arn'), Value: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+        template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+          EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+          FunctionName: functionOf(queue.handler),
+          BatchSize: 10,
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+        });
+        if (queue.eventTypes) {
+          template.hasResourceProperties('AWS::Events::Rule', {
+            EventPattern: { 'detail-type': queue.eventTypes },
+            EventBusName: { Ref: Match.stringLikeRegexp('SsmParameterValue.*eventbusname') },
+            Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] }, DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }) })],
+          });
+        }
+      });
+    }
+
+    it('publishes in SSM the function name of each internal operation and the URL and ARN of each queue, and no other parameter', () => {
       const { template } = synthesizedStack();
       const operations = manifest.internalOperations ?? [];
 
-      template.resourceCountIs('AWS::SSM::Parameter', operations.length);
+      template.resourceCountIs('AWS::SSM::Parameter', operations.length + 2 * (manifest.queues ?? []).length);
       for (const operation of operations) {
         template.hasResourceProperties('AWS::SSM::Parameter', {
           Name: parameterName('dev', manifest.name, operation.name),

@@ -10,7 +10,7 @@ import { acknowledgeNagFinding } from './nag.js';
 import { QueueWithDeadLetter } from './queues.js';
 
 /** AWS guidance: a Lambda source queue's visibility timeout is at least six times the function timeout. */
-function visibilityTimeoutFor(fn: LambdaFunction): Duration {
+export function visibilityTimeoutFor(fn: LambdaFunction): Duration {
   const functionSeconds = fn.timeout?.toSeconds() ?? 3;
   return Duration.seconds(Math.max(30, functionSeconds * 6));
 }
@@ -43,9 +43,14 @@ export class EventSubscription extends Construct {
       eventPattern: { ...props.eventPattern, detailType: props.eventTypes },
       targets: [new SqsQueue(this.queue.queue, { deadLetterQueue: this.queue.deadLetterQueue })],
     });
-    // Handlers answer with batchItemFailures, so one bad message does not replay the whole batch.
-    props.handler.addEventSource(new SqsEventSource(this.queue.queue, { batchSize: 10, reportBatchItemFailures: true }));
+    drainInBatches(props.handler, this.queue);
   }
+}
+
+/** The handler takes the queue's messages ten at a time and reports the ones it failed. */
+export function drainInBatches(handler: LambdaFunction, queue: QueueWithDeadLetter): void {
+  // Handlers answer with batchItemFailures, so one bad message does not replay the whole batch.
+  handler.addEventSource(new SqsEventSource(queue.queue, { batchSize: 10, reportBatchItemFailures: true }));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { HttpOperation } from './http.js';
 import { cartOperations } from './carts.js';
 import { productOperations } from './catalogue.js';
 import { inventoryOperations } from './inventory.js';
+import { analyticsOperations } from './analytics.js';
 import { notificationOperations } from './notifications.js';
 import { orderOperations } from './orders.js';
 import { paymentOperations } from './payments.js';
@@ -27,6 +28,7 @@ export * from './checkout.js';
 export * from './payments.js';
 export * from './orders.js';
 export * from './notifications.js';
+export * from './analytics.js';
 
 /** Every operation of the API, in documentation order. */
 export const allOperations: HttpOperation[] = [
@@ -37,4 +39,5 @@ export const allOperations: HttpOperation[] = [
   ...orderOperations,
   ...paymentOperations,
   ...notificationOperations,
+  ...analyticsOperations,
 ];

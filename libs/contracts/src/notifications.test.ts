@@ -7,8 +7,8 @@ const userId = 'usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V';
 const orderId = 'ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V';
 
 describe('the notifications contract', () => {
-  it('is part of the API, last', () => {
-    expect(allOperations.at(-1)).toBe(listNotifications);
+  it('is part of the API', () => {
+    expect(allOperations).toContain(listNotifications);
   });
 
   it('lets the saga ask for a message keyed by its order alone', () => {

@@ -7,6 +7,7 @@ import {
 } from 'zod-openapi';
 import type { HttpOperation } from './http.js';
 import { Problem, problemTitles } from './problem.js';
+import { analyticsMessages } from './analytics.js';
 import { domainEvents } from './events.js';
 
 export interface DocumentInfo {
@@ -20,6 +21,7 @@ const tagDescriptions: Record<string, string> = {
   carts: 'The caller\'s shopping cart, always priced from the catalogue.',
   orders: 'The caller\'s orders: placed from the cart or a list of items at the catalogue\'s prices, then paid through checkout.',
   notifications: 'Messages the shop sent the caller (e-mail, SMS), kept as records.',
+  analytics: 'Admin reports: the event log and the numbers the shop runs on, kept by analytics from every service\'s events.',
   payments: 'Provider webhooks (Stripe, Razorpay): signed by the provider, verified over the raw body, idempotent.',
 };
 
@@ -108,7 +110,7 @@ export function buildOpenApiDocument(operations: HttpOperation[], info: Document
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem, ...Object.fromEntries(Object.entries(domainEvents)) },
+      schemas: { Problem, ...Object.fromEntries(Object.entries(domainEvents)), ...analyticsMessages },
     },
   });
 }

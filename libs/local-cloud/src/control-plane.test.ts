@@ -217,13 +217,13 @@ describe('Lambda Invoke through AWS_ENDPOINT_URL_LAMBDA', () => {
 describe('services the control plane does not emulate', () => {
   it('are refused by name rather than forwarded anywhere', async () => {
     // Prepare
-    const headers = { 'x-amz-target': 'AmazonSQS.SendMessage', 'content-type': 'application/x-amz-json-1.0' };
+    const headers = { 'x-amz-target': 'AmazonSQS.ReceiveMessage', 'content-type': 'application/x-amz-json-1.0' };
 
     // Act
     const reply = await send(`${controlPlane.endpoint}/`, { method: 'POST', headers, body: '{}' });
 
     // Assess
     expect(reply.status).toBe(400);
-    expect(reply.json).toEqual({ __type: 'UnknownOperationException', message: 'The local runtime does not emulate AmazonSQS.SendMessage.' });
+    expect(reply.json).toEqual({ __type: 'UnknownOperationException', message: 'The local runtime does not emulate AmazonSQS.ReceiveMessage.' });
   });
 });

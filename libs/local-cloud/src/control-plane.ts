@@ -10,7 +10,9 @@ import type { LocalLog } from './log.js';
 import { serveMessaging } from './messaging-api.js';
 import type { LocalOutbox } from './outbox.js';
 import { accessDeniedMessage, isAllowed, type LocalAccess } from './permissions.js';
+import type { LocalQueue } from './local-queues.js';
 import { stepFunctionsOperations } from './sfn-api.js';
+import { sqsOperations } from './sqs-api.js';
 import type { LocalStateMachines } from './state-machines.js';
 
 /**
@@ -18,7 +20,8 @@ import type { LocalStateMachines } from './state-machines.js';
  * SDK code runs unchanged: SSM GetParameter(s), Secrets Manager GetSecretValue,
  * EventBridge PutEvents, Lambda Invoke, SES v2 SendEmail and SNS Publish (into the
  * outbox, messaging-api.ts) and, for the local state machines, Step Functions
- * (StartExecution, DescribeExecution, StopExecution, SendTask*). The SDK is pointed here by
+ * (StartExecution, DescribeExecution, StopExecution, SendTask*) and SQS SendMessage into the
+ * manifests' queues (sqs-api.ts). The SDK is pointed here by
  * `AWS_ENDPOINT_URL_<SERVICE>` variables (environment.ts).
  */
 export interface ControlPlaneBackends {
@@ -26,7 +29,12 @@ export interface ControlPlaneBackends {
   parameters: ReadonlyMap<string, string>;
   /** Secrets Manager secrets by name (SecretString). */
   secrets: ReadonlyMap<string, string>;
-  bus: Pick<LocalEventBus, 'put'>;
+  bus: Pick<LocalEventBus, 'put' | 'send'>;
+  /**
+   * The manifests' queues SendMessage may address; none by default. Their URLs carry this
+   * control plane's address, so the caller may fill the list once it listens.
+   */
+  queues?: readonly LocalQueue[];
   functions: FunctionRegistry;
   /** The local state machines, when any stack declares one. */
   stateMachines?: LocalStateMachines;
@@ -119,6 +127,7 @@ function operations(backends: ControlPlaneBackends): Record<string, Operation> {
       }
     },
     ...(backends.stateMachines ? stepFunctionsOperations(backends.stateMachines) : {}),
+    ...sqsOperations({ bus: backends.bus, queues: backends.queues ?? [], denied }),
   };
 }
 

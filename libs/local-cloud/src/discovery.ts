@@ -107,11 +107,17 @@ interface FunctionSource {
 /** What a function's declarations grant it, as its stack does in AWS. */
 type FunctionGrants = Pick<LocalFunction, 'permissions' | 'environment' | 'internalOperations' | 'secrets'>;
 
-function serviceFunctionGrants(service: DiscoveredService, handler: string, operations: ReadonlyMap<string, string>, platformValues: LocalPlatformValues): FunctionGrants {
+function serviceFunctionGrants(
+  service: DiscoveredService,
+  handler: string,
+  operations: ReadonlyMap<string, string>,
+  platformValues: LocalPlatformValues,
+  queueUrls: ReadonlyMap<string, string>,
+): FunctionGrants {
   const { manifest } = service;
   return {
     permissions: permissionsOf(manifest, handler),
-    environment: functionEnvironment(manifest, handler, operations, platformValues),
+    environment: functionEnvironment(manifest, handler, operations, platformValues, queueUrls),
     internalOperations: internalOperationsServedBy(manifest, handler),
     secrets: configurationOf(manifest, handler).secrets.map((secret) => serviceSecretName(manifest.name, secret.name)),
   };
@@ -141,20 +147,24 @@ async function loadFunction(unit: FunctionSource, handler: string, grants: Funct
 
 /**
  * Imports every existing handler module, as a Lambda cold start would, each with what its
- * declarations grant it (`platformValues` resolves the platform values they ask for).
- * Call it after the local environment is set: handlers may read their configuration at import time.
+ * declarations grant it (`platformValues` resolves the platform values they ask for;
+ * `queueUrls` are the manifests' queues by `<service>.<name>`). Call it after the local
+ * environment is set: handlers may read their configuration at import time.
  */
 export async function loadFunctions(
   services: DiscoveredService[],
   orchestrators: DiscoveredOrchestrator[] = [],
   platformValues: LocalPlatformValues = new Map(),
+  queueUrls: ReadonlyMap<string, string> = new Map(),
 ): Promise<LocalFunction[]> {
   const operations = internalOperationFunctions(services.map((service) => service.manifest));
   const loading = [
     ...services.flatMap((service) =>
       handlerNames(service.manifest)
         .filter((handler) => !service.missingHandlers.includes(handler))
-        .map((handler) => loadFunction({ name: service.manifest.name, sourceDirectory: service.sourceDirectory }, handler, serviceFunctionGrants(service, handler, operations, platformValues))),
+        .map((handler) =>
+          loadFunction({ name: service.manifest.name, sourceDirectory: service.sourceDirectory }, handler, serviceFunctionGrants(service, handler, operations, platformValues, queueUrls)),
+        ),
     ),
     ...orchestrators.flatMap((orchestrator) =>
       orchestratorHandlers(orchestrator.manifest)

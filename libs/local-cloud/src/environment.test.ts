@@ -57,6 +57,7 @@ describe('the local environment', () => {
       AWS_ENDPOINT_URL_SESV2: endpoints.controlPlane,
       AWS_ENDPOINT_URL_SNS: endpoints.controlPlane,
       AWS_ENDPOINT_URL_SFN: endpoints.controlPlane,
+      AWS_ENDPOINT_URL_SQS: endpoints.controlPlane,
       AWS_ENDPOINT_URL: endpoints.controlPlane,
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'local',

@@ -9,6 +9,8 @@ import {
   parameterName,
   permissionsOf,
   platformVariables,
+  queueKey,
+  queueUrlVariable,
   tableName,
   tableNameVariable,
   type PlatformVariable,
@@ -16,6 +18,7 @@ import {
 } from '@shoplane/manifest';
 import { localStage } from './aws-identity.js';
 import { localCredentials, localRegion } from './dynamodb-local.js';
+import { localQueues } from './local-queues.js';
 
 /** The platform resources' names in the local stage; the platform stack creates the same names per stage in AWS. */
 export const localPlatform = {
@@ -93,6 +96,7 @@ function sharedEnvironment(endpoints: LocalEndpoints, inherited: NodeJS.ProcessE
     AWS_ENDPOINT_URL_SESV2: endpoints.controlPlane,
     AWS_ENDPOINT_URL_SNS: endpoints.controlPlane,
     AWS_ENDPOINT_URL_SFN: endpoints.controlPlane,
+    AWS_ENDPOINT_URL_SQS: endpoints.controlPlane,
     // Any other service falls through to the control plane, which refuses it by name, instead of reaching AWS.
     AWS_ENDPOINT_URL: endpoints.controlPlane,
     AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false',
@@ -115,16 +119,25 @@ function configurationVariables(manifest: ServiceManifest, handler: string, plat
 /**
  * The variables a function sees only when its declarations give them to it: every
  * table name, every platform capability's variables, every internal operation's
- * function name, every secret's name and platform value a declaration asks for. All
- * of them at once are what the process itself (seeds, tests, tools) sees outside any function.
+ * function name, every secret's name and platform value a declaration asks for, every
+ * queue's URL. All of them at once are what the process itself (seeds, tests, tools)
+ * sees outside any function.
  */
-export function functionScopedEnvironment(services: ServiceManifest[], platformValues: LocalPlatformValues = new Map()): Record<string, string> {
+export function functionScopedEnvironment(
+  services: ServiceManifest[],
+  platformValues: LocalPlatformValues = new Map(),
+  queueUrls: ReadonlyMap<string, string> = new Map(),
+): Record<string, string> {
   const variables: Record<string, string> = {};
   for (const variable of Object.keys(localPlatform) as PlatformVariable[]) variables[platformVariables[variable]] = localPlatform[variable];
   for (const service of services) variables[tableNameVariable(service.name)] = tableName(localStage, service.name);
   for (const [operation, target] of internalOperationFunctions(services)) variables[internalOperationVariable(operation)] = target;
   for (const service of services) {
     for (const handler of handlerNames(service)) Object.assign(variables, configurationVariables(service, handler, platformValues));
+    for (const queue of service.queues ?? []) {
+      const key = queueKey({ service: service.name, name: queue.name });
+      variables[queueUrlVariable(key)] = queueUrls.get(key) ?? '';
+    }
   }
   return variables;
 }
@@ -133,13 +146,14 @@ export function functionScopedEnvironment(services: ServiceManifest[], platformV
  * What one function's declarations give it, as its stack does in AWS: its table's
  * name, the variables of the capabilities it declared (or that its route implies),
  * the function name of each internal operation it invokes, the name of each secret
- * it reads and the platform values it asks for.
+ * it reads, the platform values it asks for and the URL of each queue it sends to.
  */
 export function functionEnvironment(
   manifest: ServiceManifest,
   handler: string,
   operations: ReadonlyMap<string, string>,
   platformValues: LocalPlatformValues = new Map(),
+  queueUrls: ReadonlyMap<string, string> = new Map(),
 ): Record<string, string> {
   const granted = permissionsOf(manifest, handler);
   const variables: Record<string, string> = { [tableNameVariable(manifest.name)]: tableName(localStage, manifest.name) };
@@ -150,7 +164,16 @@ export function functionEnvironment(
     const targetFunction = operations.get(target);
     if (targetFunction) variables[internalOperationVariable(target)] = targetFunction;
   }
+  for (const target of granted.sendsTo ?? []) {
+    const url = queueUrls.get(target);
+    if (url) variables[queueUrlVariable(target)] = url;
+  }
   return { ...variables, ...configurationVariables(manifest, handler, platformValues) };
+}
+
+/** The manifests' queues' URLs on this control plane, by `<service>.<name>`. */
+export function localQueueUrls(services: ServiceManifest[], controlPlaneEndpoint: string): Map<string, string> {
+  return new Map(localQueues(services, controlPlaneEndpoint).map((queue) => [queue.key, queue.url]));
 }
 
 /**
@@ -164,7 +187,10 @@ export function localEnvironment(
   inherited = process.env,
   platformValues: LocalPlatformValues = new Map(),
 ): Record<string, string> {
-  return { ...sharedEnvironment(endpoints, inherited), ...functionScopedEnvironment(services, platformValues) };
+  return {
+    ...sharedEnvironment(endpoints, inherited),
+    ...functionScopedEnvironment(services, platformValues, localQueueUrls(services, endpoints.controlPlane)),
+  };
 }
 
 /** Sets the variables on this process and returns how to put the previous values back. */

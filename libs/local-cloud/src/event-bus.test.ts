@@ -174,4 +174,24 @@ describe('the local event bus', () => {
     expect(result.Entries[0]).toEqual({ ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' });
     expect(result.Entries[1]?.EventId).toEqual(expect.any(String));
   });
+
+  it('takes messages sent straight to a queue as one batch, redelivers only the failed one and dead-letters it with its body', async () => {
+    // Prepare
+    const bus = newBus();
+    const body = (thing: object) => JSON.stringify({ detail: thing });
+
+    // Act
+    const [fine, doomed] = bus.send(subscriber, body({ thingId: 'thg_7' }), body({ thingId: 'thg_8', failReceives: 99 }));
+    await bus.drain();
+
+    // Assess
+    const deliveries = recorded().subscriber.filter((delivery) => delivery.messageId === fine || delivery.messageId === doomed);
+    expect(deliveries.map((delivery) => [delivery.messageId === doomed, delivery.receiveCount])).toEqual([[false, 1], [true, 1], [true, 2], [true, 3]]);
+    expect(bus.deadLetteredMessages).toMatchObject([{ messageId: doomed, functionName: subscriber, receiveCount: 3, body: body({ thingId: 'thg_8', failReceives: 99 }) }]);
+    expect(bus.deadLetters).toEqual([]);
+  });
+
+  it('refuses a message for a queue it does not have', () => {
+    expect(() => newBus().send('nowhere', 'x')).toThrow('The specified queue nowhere does not exist.');
+  });
 });

@@ -7,7 +7,10 @@ import { toSqsEvent, type QueuedMessage } from './sqs-records.js';
 
 export { PutEventsValidationError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
 
-/** A manifest subscription: in AWS a rule → SQS queue (with DLQ) → Lambda with partial batch responses. */
+/**
+ * A manifest subscription or queue: in AWS a rule → SQS queue (with DLQ) → Lambda with
+ * partial batch responses. A queue others send to (`send`) may list no event types.
+ */
 export interface BusSubscription {
   functionName: string;
   eventTypes: string[];
@@ -32,6 +35,25 @@ export interface DeadLetter {
   event: BusEvent;
 }
 
+/** A message sent straight to a queue (SQS SendMessage) that its consumer kept failing. */
+export interface DeadLetteredMessage {
+  messageId: string;
+  functionName: string;
+  queueName: string;
+  receiveCount: number;
+  reason: string;
+  deadLetteredAt: string;
+  body: string;
+}
+
+/** SendMessage to a queue no manifest declares. */
+export class QueueNotFoundError extends Error {
+  constructor(readonly queueName: string) {
+    super(`The specified queue ${queueName} does not exist.`);
+    this.name = 'QueueNotFoundError';
+  }
+}
+
 export interface EventBusOptions {
   busName: string;
   subscriptions: BusSubscription[];
@@ -44,15 +66,21 @@ export interface EventBusOptions {
 }
 
 interface Message extends QueuedMessage {
-  logged: LoggedEvent;
+  /** The bus event it carries; none for a message sent straight to the queue. */
+  logged?: LoggedEvent;
 }
 
 const historySize = 500;
 
-/** The platform event bus, in memory: PutEvents in, SQS-style batches out to each subscribed handler. */
+/**
+ * The platform event bus and the queues behind it, in memory: PutEvents in, SQS-style
+ * batches out to each subscribed handler; SendMessage (`send`) into one queue, with the
+ * same redelivery and dead-letter list.
+ */
 export class LocalEventBus {
   private readonly history: LoggedEvent[] = [];
   private readonly dead: DeadLetter[] = [];
+  private readonly deadMessages: DeadLetteredMessage[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly idleWaiters: (() => void)[] = [];
   /** Messages waiting in a paused queue, by queue name. */
@@ -75,6 +103,11 @@ export class LocalEventBus {
     return [...this.dead];
   }
 
+  /** Messages sent straight to a queue that ended in its dead-letter list. */
+  get deadLetteredMessages(): DeadLetteredMessage[] {
+    return [...this.deadMessages];
+  }
+
   put(entries: PutEventsEntry[]): { FailedEntryCount: number; Entries: PutEventsResultEntry[] } {
     if (entries.length < 1 || entries.length > 10) {
       throw new PutEventsValidationError('Entries must contain between 1 and 10 items.');
@@ -95,6 +128,18 @@ export class LocalEventBus {
     });
     for (const [subscription, messages] of batches) this.schedule(subscription, messages, 0);
     return { FailedEntryCount: results.filter((result) => result.ErrorCode).length, Entries: results };
+  }
+
+  /**
+   * SQS SendMessage: the messages join the queue, in one batch, and reach its consumer
+   * like the bus's events. Answers their message ids.
+   */
+  send(queueName: string, ...bodies: string[]): string[] {
+    const subscription = this.options.subscriptions.find((candidate) => candidate.queueName === queueName);
+    if (!subscription) throw new QueueNotFoundError(queueName);
+    const messages: Message[] = bodies.map((body) => ({ messageId: randomUUID(), body, sentAt: Date.now(), receiveCount: 0 }));
+    if (messages.length > 0) this.schedule(subscription, messages, 0);
+    return messages.map((message) => message.messageId);
   }
 
   /** Resolves once every accepted event has been delivered or dead-lettered (retries included). */
@@ -165,7 +210,7 @@ export class LocalEventBus {
     for (const message of messages) {
       message.receiveCount += 1;
       message.firstReceivedAt ??= now;
-      message.logged.deliveries[subscription.functionName] = { status: 'pending', receives: message.receiveCount };
+      if (message.logged) message.logged.deliveries[subscription.functionName] = { status: 'pending', receives: message.receiveCount };
     }
     const event = toSqsEvent(subscription.queueName, messages);
     let failed: Set<string>;
@@ -180,28 +225,27 @@ export class LocalEventBus {
     }
     const retry: Message[] = [];
     for (const message of messages) {
-      const delivery = message.logged.deliveries[subscription.functionName] ?? { status: 'pending', receives: message.receiveCount };
-      message.logged.deliveries[subscription.functionName] = delivery;
-      if (!failed.has(message.messageId)) {
-        delivery.status = 'delivered';
-      } else if (message.receiveCount < this.maxReceives) {
-        delivery.status = 'retrying';
-        retry.push(message);
-      } else {
-        delivery.status = 'dead-lettered';
-        this.dead.push({
-          messageId: message.messageId,
-          functionName: subscription.functionName,
-          queueName: subscription.queueName,
-          receiveCount: message.receiveCount,
-          reason,
-          deadLetteredAt: new Date().toISOString(),
-          event: message.logged.event,
-        });
-        this.options.log.error(`${subscription.functionName}: event ${message.logged.event.id} moved to the dead-letter list after ${message.receiveCount} receives`);
-      }
+      const status = !failed.has(message.messageId) ? 'delivered' : message.receiveCount < this.maxReceives ? 'retrying' : 'dead-lettered';
+      if (message.logged) message.logged.deliveries[subscription.functionName] = { status, receives: message.receiveCount };
+      if (status === 'retrying') retry.push(message);
+      if (status === 'dead-lettered') this.deadLetter(subscription, message, reason);
     }
     const first = retry[0];
     if (first) this.schedule(subscription, retry, this.retryDelayMs(first.receiveCount));
+  }
+
+  private deadLetter(subscription: BusSubscription, message: Message, reason: string): void {
+    const letter = {
+      messageId: message.messageId,
+      functionName: subscription.functionName,
+      queueName: subscription.queueName,
+      receiveCount: message.receiveCount,
+      reason,
+      deadLetteredAt: new Date().toISOString(),
+    };
+    if (message.logged) this.dead.push({ ...letter, event: message.logged.event });
+    else this.deadMessages.push({ ...letter, body: message.body });
+    const what = message.logged ? `event ${message.logged.event.id}` : `message ${message.messageId}`;
+    this.options.log.error(`${subscription.functionName}: ${what} moved to the dead-letter list after ${message.receiveCount} receives`);
   }
 }

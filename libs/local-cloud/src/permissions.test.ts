@@ -89,7 +89,7 @@ describe('accessDeniedMessage', () => {
     expect(message).toBe(
       'User: arn:aws:sts::000000000000:assumed-role/shoplane-local-shop-basket/shoplane-local-shop-basket is not authorized to perform: lambda:InvokeFunction ' +
         'on resource: arn:aws:lambda:us-east-1:000000000000:function:f because no identity-based policy allows the lambda:InvokeFunction action. ' +
-        'Declare it on what runs shop-basket in apps/shop/src/service.ts (capabilities, invokes or secrets).',
+        'Declare it on what runs shop-basket in apps/shop/src/service.ts (capabilities, invokes, secrets or sendsTo).',
     );
   });
 });

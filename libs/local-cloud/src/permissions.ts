@@ -12,7 +12,8 @@ export type LocalAccess =
   | { action: 'lambda:InvokeFunction'; target: LocalFunction | undefined }
   | { action: 'events:PutEvents' }
   | { action: 'ssm:GetParameter' | 'ssm:GetParameters'; parameter: string }
-  | { action: 'secretsmanager:GetSecretValue'; secret: string | undefined };
+  | { action: 'secretsmanager:GetSecretValue'; secret: string | undefined }
+  | { action: 'sqs:SendMessage'; queue: string };
 
 export function isAllowed(caller: LocalFunction, access: LocalAccess): boolean {
   const { capabilities, invokes } = caller.permissions;
@@ -29,6 +30,8 @@ export function isAllowed(caller: LocalFunction, access: LocalAccess): boolean {
     case 'secretsmanager:GetSecretValue':
       if (access.secret === undefined) return false;
       return (capabilities.includes('signTokens') && access.secret === localPlatform.signingKeySecret) || caller.secrets.includes(access.secret);
+    case 'sqs:SendMessage':
+      return caller.permissions.sendsTo?.includes(access.queue) ?? false;
   }
 }
 
@@ -37,6 +40,6 @@ export function accessDeniedMessage(caller: LocalFunction, action: LocalAccess['
   return (
     `User: arn:aws:sts::${localAccountId}:assumed-role/${caller.name}/${caller.name} is not authorized to perform: ${action} ` +
     `on resource: ${resourceArn} because no identity-based policy allows the ${action} action. ` +
-    `Declare it on what runs ${caller.handler} in apps/${caller.service}/src/service.ts (capabilities, invokes or secrets).`
+    `Declare it on what runs ${caller.handler} in apps/${caller.service}/src/service.ts (capabilities, invokes, secrets or sendsTo).`
   );
 }

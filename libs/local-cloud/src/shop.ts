@@ -9,9 +9,21 @@ import { closeServer, startControlPlane } from './control-plane.js';
 import { discoverOrchestrators, discoverServices, loadFunctions, runSeed } from './discovery.js';
 import { docsAssets } from './docs-assets.js';
 import { freePort, localCredentials, localRegion, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
-import { applyEnvironment, functionScopedEnvironment, localEnvironment, localPlatform, localPlatformValues, localServiceSecrets, platformValueParameters, type LocalPlatformValues } from './environment.js';
+import {
+  applyEnvironment,
+  functionScopedEnvironment,
+  localEnvironment,
+  localPlatform,
+  localPlatformValues,
+  localQueueUrls,
+  localServiceSecrets,
+  platformValueParameters,
+  type LocalPlatformValues,
+} from './environment.js';
 import { LocalEventBus } from './event-bus.js';
+import { localQueues, queueParameters, type LocalQueue } from './local-queues.js';
 import { isolateFunctionEnvironments } from './function-scope.js';
+import { listen, platformParameters } from './shop-wiring.js';
 import { FunctionRegistry } from './functions.js';
 import { createGateway } from './gateway.js';
 import { loadOrCreateSigningKeys, type SigningKeys } from './keys.js';
@@ -68,27 +80,6 @@ export interface LocalShop {
   stop(): Promise<void>;
 }
 
-function platformParameters(keys: SigningKeys, values: LocalPlatformValues, services: ServiceSummary[], standIns: StandInService[]): Map<string, string> {
-  const parameters = new Map([
-    [localPlatform.publicKeysParameter, JSON.stringify({ keys: [{ kid: keys.kid, publicKeyPem: keys.publicKeyPem }] })],
-    ...busParameters(localPlatform.eventBusName),
-    ...platformValueParameters(values),
-    ...standInParameters(standIns),
-  ]);
-  // Internal operations publish their function names as SSM parameters, as their stacks do in AWS.
-  for (const operation of services.flatMap((service) => service.internalOperations)) parameters.set(operation.parameter, operation.functionName);
-  return parameters;
-}
-
-async function listen(server: Server, port: number): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use; start with PORT=<another port>.`) : error),
-    );
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return (server.address() as AddressInfo).port;
-}
 
 /**
  * Runs every discovered service in this process: DynamoDB Local with each manifest's
@@ -146,7 +137,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       docs: docsAssets(root),
       operatorViews: {
         events: () => ({ items: bus.events.reverse() }),
-        'dead-letters': () => ({ events: bus.deadLetters, streamRecords: pollers.flatMap((poller) => poller.deadLetters) }),
+        'dead-letters': () => ({ events: bus.deadLetters, messages: bus.deadLetteredMessages, streamRecords: pollers.flatMap((poller) => poller.deadLetters) }),
         outbox: () => outbox.view(),
         executions: () => ({ items: stateMachines.executions }),
       },
@@ -159,8 +150,12 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     // The platform's HTTP API is this gateway (the payment sandbox sends its approvals to it).
     const platformValues = localPlatformValues(`http://127.0.0.1:${port}`);
     const parameters = platformParameters(keys, platformValues, services, options.standIns ?? []);
-    const controlPlane = await startControlPlane({ parameters, secrets, bus, functions, stateMachines, log, outbox });
+    const queues: LocalQueue[] = [];
+    const controlPlane = await startControlPlane({ parameters, secrets, bus, functions, stateMachines, log, outbox, queues });
     cleanup.push(() => controlPlane.close());
+    queues.push(...localQueues(manifests, controlPlane.endpoint));
+    const queueUrls = localQueueUrls(manifests, controlPlane.endpoint);
+    for (const [name, value] of queueParameters(queues)) parameters.set(name, value);
 
     // Ports first, so the environment is complete before any handler module is imported.
     const dynamoPort = await freePort();
@@ -170,7 +165,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     };
     cleanup.push(applyEnvironment(environment));
     // Inside a function, only the variables its declarations give it.
-    cleanup.push(isolateFunctionEnvironments(Object.keys(functionScopedEnvironment(manifests, platformValues))));
+    cleanup.push(isolateFunctionEnvironments(Object.keys(functionScopedEnvironment(manifests, platformValues, queueUrls))));
     const dataDirectory = options.persist ? join(root, '.data', 'ddb') : undefined;
     // Java starts while the handlers are imported; both take about a second.
     const dynamoStartedAt = performance.now();
@@ -180,7 +175,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     const handlersStartedAt = performance.now();
     // The orchestrators' stacks synthesize meanwhile; their functions read the state machine ARN on first use.
     const orchestratorsStarting = runOrchestrators(orchestrators, { machines: stateMachines, parameters, context: options.stackContext, log });
-    const loaded = [...(await loadFunctions(discovered, orchestrators, platformValues)), ...standInFunctions(options.standIns ?? [])];
+    const loaded = [...(await loadFunctions(discovered, orchestrators, platformValues, queueUrls)), ...standInFunctions(options.standIns ?? [])];
     const handlersMs = since(handlersStartedAt);
     const running = await orchestratorsStarting;
     Object.assign(environment, running.environment);

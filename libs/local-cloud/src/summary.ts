@@ -1,7 +1,8 @@
 import type { AuthLevel } from '@shoplane/contracts';
-import { functionName, internalOperationVariable, parameterName, tableName, type ServiceManifest } from '@shoplane/manifest';
+import { functionName, internalOperationVariable, parameterName, queueKey, tableName, type ServiceManifest } from '@shoplane/manifest';
 import { localStage } from './aws-identity.js';
 import type { BusSubscription } from './event-bus.js';
+import { localQueueName } from './local-queues.js';
 import type { GatewayRoute } from './routes.js';
 
 /** What the local shop runs for one service, in the terms an operator sees in AWS. */
@@ -10,6 +11,8 @@ export interface ServiceSummary {
   tableName: string;
   routes: GatewayRoute[];
   subscriptions: { eventTypes: string[]; functionName: string }[];
+  /** Queues other services may send to (`key` in their `sendsTo`), drained by `functionName`. */
+  queues?: { key: string; queueName: string; eventTypes: string[]; functionName: string }[];
   internalOperations: { name: string; functionName: string; variable: string; parameter: string }[];
   stream?: { functionName: string };
   /** Functions whose handler file does not exist yet: their routes answer 501, nothing is delivered to them. */
@@ -34,6 +37,12 @@ export function summarize(manifest: ServiceManifest, missingHandlers: string[] =
       eventTypes: subscription.eventTypes,
       functionName: fn(subscription.handler),
     })),
+    queues: (manifest.queues ?? []).map((queue) => ({
+      key: queueKey({ service: manifest.name, name: queue.name }),
+      queueName: localQueueName(manifest.name, queue.name),
+      eventTypes: queue.eventTypes ?? [],
+      functionName: fn(queue.handler),
+    })),
     internalOperations: (manifest.internalOperations ?? []).map((operation) => ({
       name: operation.name,
       functionName: fn(operation.handler),
@@ -44,11 +53,17 @@ export function summarize(manifest: ServiceManifest, missingHandlers: string[] =
   };
 }
 
-/** Each subscription is its own queue in AWS (rule → SQS → Lambda); locally the queue is named after its consumer. */
+/**
+ * Each subscription is its own queue in AWS (rule → SQS → Lambda); locally the queue is named
+ * after its consumer. A manifest queue keeps its own name, under which SendMessage reaches it.
+ */
 export function busSubscriptions(services: ServiceSummary[]): BusSubscription[] {
-  return services.flatMap((service) =>
-    service.subscriptions
+  return services.flatMap((service) => [
+    ...service.subscriptions
       .filter((subscription) => !service.missingFunctions.includes(subscription.functionName))
       .map((subscription) => ({ ...subscription, queueName: subscription.functionName })),
-  );
+    ...(service.queues ?? [])
+      .filter((queue) => !service.missingFunctions.includes(queue.functionName))
+      .map(({ functionName, eventTypes, queueName }) => ({ functionName, eventTypes, queueName })),
+  ]);
 }

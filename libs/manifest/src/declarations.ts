@@ -1,6 +1,6 @@
 import type { HttpOperation } from '@shoplane/contracts';
 import { handlerNames } from './functions.js';
-import { parseInternalOperationKey } from './names.js';
+import { parseInternalOperationKey, parseQueueKey } from './names.js';
 
 export type AttributeType = 'S' | 'N';
 
@@ -47,6 +47,11 @@ export interface FunctionPermissions {
    * in a variable, e.g. `{ PAYMENTS_SANDBOX_WEBHOOK_URL: 'http-api-url' }`.
    */
   platformValues?: Record<string, string>;
+  /**
+   * Other services' queues it sends messages to, as `queueKey(queue)`: `<service>.<name>`
+   * (the owner declares the queue in its `queues`). It may send to those and no other.
+   */
+  sendsTo?: string[];
 }
 
 /**
@@ -92,6 +97,20 @@ export interface SubscriptionDeclaration extends FunctionPermissions {
   handler: string;
 }
 
+/**
+ * A queue of the service's own that other services may send messages to (they declare
+ * it in `sendsTo`), drained by one handler in batches with partial batch responses, with a
+ * dead-letter queue. Its URL and ARN are published in SSM
+ * (`/shoplane/<stage>/<service>/<name>-queue-url` and `-queue-arn`).
+ */
+export interface QueueDeclaration extends FunctionPermissions {
+  /** Lower-case name; senders name the queue `<service>.<name>`. */
+  name: string;
+  handler: string;
+  /** Domain event types (detail-type) the platform bus also routes into this queue, as a subscription's rule would. */
+  eventTypes?: string[];
+}
+
 export interface InternalOperationDeclaration extends FunctionPermissions {
   /** Name other services use to find it: SSM `/shoplane/<stage>/<service>/<name>`. */
   name: string;
@@ -104,13 +123,32 @@ export interface ServiceManifest {
   table: TableDeclaration;
   routes: RouteDeclaration[];
   subscriptions?: SubscriptionDeclaration[];
+  queues?: QueueDeclaration[];
   internalOperations?: InternalOperationDeclaration[];
   /** Secrets the service owns (provider keys, webhook signing secrets); each function declares which it reads. */
   secrets?: SecretDeclaration[];
 }
 
 function declarationsOf(manifest: ServiceManifest): FunctionPermissions[] {
-  return [...manifest.routes, ...(manifest.subscriptions ?? []), ...(manifest.internalOperations ?? []), ...(manifest.table.stream ? [manifest.table.stream] : [])];
+  return [
+    ...manifest.routes,
+    ...(manifest.subscriptions ?? []),
+    ...(manifest.queues ?? []),
+    ...(manifest.internalOperations ?? []),
+    ...(manifest.table.stream ? [manifest.table.stream] : []),
+  ];
+}
+
+function checkQueues(manifest: ServiceManifest): void {
+  const names = (manifest.queues ?? []).map((queue) => queue.name);
+  for (const name of names) {
+    if (!/^[a-z][a-z0-9-]{0,39}$/.test(name)) throw new Error(`Service ${manifest.name} declares queue "${name}"; a queue name is lower-case letters, digits and dashes`);
+  }
+  const twice = names.filter((name, i) => names.indexOf(name) !== i);
+  if (twice.length > 0) throw new Error(`Service ${manifest.name} declares queue(s) twice: ${twice.join(', ')}`);
+  for (const queue of manifest.queues ?? []) {
+    if (queue.eventTypes?.length === 0) throw new Error(`Service ${manifest.name}: queue "${queue.name}" lists no eventTypes; leave the list out instead`);
+  }
 }
 
 function checkSecrets(manifest: ServiceManifest): void {
@@ -130,7 +168,10 @@ export function defineService(manifest: ServiceManifest): ServiceManifest {
     throw new Error(`Service ${manifest.name} declares operation(s) twice: ${duplicates.join(', ')}`);
   }
   if (handlerNames(manifest).length === 0) throw new Error(`Service ${manifest.name} declares no handler`);
-  for (const key of declarationsOf(manifest).flatMap((declaration) => declaration.invokes ?? [])) parseInternalOperationKey(key);
+  const declarations = declarationsOf(manifest);
+  for (const key of declarations.flatMap((declaration) => declaration.invokes ?? [])) parseInternalOperationKey(key);
+  for (const key of declarations.flatMap((declaration) => declaration.sendsTo ?? [])) parseQueueKey(key);
+  checkQueues(manifest);
   checkSecrets(manifest);
   return manifest;
 }

@@ -2,6 +2,7 @@ import { defineOperation, type HttpOperation } from '@shoplane/contracts';
 import { describe, expect, it } from 'vitest';
 import { defineService, type ServiceManifest } from './declarations.js';
 import { configurationOf, functionDeclarations, functionPermissions, handlerNames, internalOperationsServedBy, permissionsOf } from './functions.js';
+import { queueKey, queueParameterName, queueUrlVariable } from './names.js';
 
 const operation = (operationId: string, auth: HttpOperation['auth']) =>
   defineOperation({ operationId, method: 'get', path: `/${operationId}`, auth, tags: ['Test'], summary: operationId, responses: { 200: { description: 'OK' } }, problems: [] });
@@ -88,6 +89,64 @@ describe('permissionsOf', () => {
     // Assess
     expect([...all.keys()]).toEqual(handlerNames(shop));
     for (const handler of handlerNames(shop)) expect(all.get(handler)).toEqual(permissionsOf(shop, handler));
+  });
+});
+
+describe('queues and sendsTo', () => {
+  const hub = defineService({
+    name: 'hub',
+    table: { partitionKey: { name: 'PK', type: 'S' }, stream: { handler: 'publish', tableAccess: 'none', capabilities: ['publishEvents'], sendsTo: ['ledger.ingest'] } },
+    routes: [{ operation: operation('report', 'admin'), handler: 'report', tableAccess: 'read' }],
+    queues: [{ name: 'ingest', handler: 'ingest', eventTypes: ['ThingHappened'] }],
+    subscriptions: [{ eventTypes: ['OtherHappened'], handler: 'publish', sendsTo: ['ledger.ingest', 'audit.inbox'] }],
+  });
+
+  it('reads a queue as a declaration of its consumer, after the subscriptions', () => {
+    // Act
+    const kinds = functionDeclarations(hub).map((declaration) => `${declaration.kind}:${declaration.handler}`);
+
+    // Assess
+    expect(kinds).toEqual(['route:report', 'subscription:publish', 'queue:ingest', 'stream:publish']);
+  });
+
+  it('gives sendsTo only to the function that declares it, as the union of its declarations', () => {
+    // Act
+    const publish = permissionsOf(hub, 'publish');
+    const ingest = permissionsOf(hub, 'ingest');
+
+    // Assess
+    expect(publish.sendsTo).toEqual(['ledger.ingest', 'audit.inbox']);
+    expect(ingest).toEqual({ tableAccess: 'readWrite', capabilities: [], invokes: [] });
+  });
+
+  it('names the queue parameters and the senders\' variable after the queue', () => {
+    // Act
+    const url = queueParameterName('dev', { service: 'analytics', name: 'ingest' }, 'url');
+    const arn = queueParameterName('dev', { service: 'analytics', name: 'ingest' }, 'arn');
+
+    // Assess
+    expect([url, arn]).toEqual(['/shoplane/dev/analytics/ingest-queue-url', '/shoplane/dev/analytics/ingest-queue-arn']);
+    expect(queueUrlVariable(queueKey({ service: 'analytics', name: 'ingest' }))).toBe('ANALYTICS_INGEST_QUEUE_URL');
+  });
+
+  it('rejects a sendsTo entry that is not <service>.<queue>', () => {
+    // Act
+    const defining = () => defineService({ ...hub, routes: [{ operation: operation('x', 'user'), handler: 'x', sendsTo: ['ingest'] }] });
+
+    // Assess
+    expect(defining).toThrow('sendsTo entry "ingest" must look like "<service>.<queueName>"');
+  });
+
+  it('rejects a queue declared twice, a queue name that is not lower-case, and an empty list of event types', () => {
+    // Act
+    const twice = () => defineService({ ...hub, queues: [{ name: 'ingest', handler: 'a' }, { name: 'ingest', handler: 'b' }] });
+    const shouting = () => defineService({ ...hub, queues: [{ name: 'Ingest', handler: 'a' }] });
+    const empty = () => defineService({ ...hub, queues: [{ name: 'ingest', handler: 'a', eventTypes: [] }] });
+
+    // Assess
+    expect(twice).toThrow('declares queue(s) twice: ingest');
+    expect(shouting).toThrow('declares queue "Ingest"');
+    expect(empty).toThrow('lists no eventTypes');
   });
 });
 

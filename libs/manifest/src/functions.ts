@@ -2,13 +2,15 @@ import { internalOperationKey } from '@shoplane/contracts';
 import type { FunctionPermissions, PlatformCapability, SecretDeclaration, ServiceManifest, TableAccess } from './declarations.js';
 
 /** Where a function is declared: what runs it. */
-export type DeclarationKind = 'route' | 'subscription' | 'internalOperation' | 'stream';
+export type DeclarationKind = 'route' | 'subscription' | 'queue' | 'internalOperation' | 'stream';
 
 /** What a function may do, with defaults applied and implied capabilities added. */
 export interface GrantedPermissions {
   tableAccess: TableAccess;
   capabilities: PlatformCapability[];
   invokes: string[];
+  /** Queues of other services it may send to (`<service>.<name>`); present only when there are any. */
+  sendsTo?: string[];
 }
 
 /** One declaration that runs a handler, read the one way the stack and the local runtime both read it. */
@@ -26,14 +28,20 @@ function inOrder(capabilities: Iterable<PlatformCapability>): PlatformCapability
   return capabilityOrder.filter((capability) => wanted.has(capability));
 }
 
+/** `sendsTo` only where there is a queue to send to, so a function that sends nothing reads as before. */
+function sendingTo(targets: Iterable<string>): Pick<GrantedPermissions, 'sendsTo'> {
+  const sendsTo = [...new Set(targets)];
+  return sendsTo.length > 0 ? { sendsTo } : {};
+}
+
 /**
  * Every declaration of the manifest that runs a function, in declaration order:
- * routes, subscriptions, internal operations, then the table stream.
+ * routes, subscriptions, queues, internal operations, then the table stream.
  */
 export function functionDeclarations(manifest: ServiceManifest): FunctionDeclaration[] {
   const read = (
     kind: DeclarationKind,
-    declaration: { handler: string; tableAccess?: TableAccess; capabilities?: PlatformCapability[]; invokes?: string[] },
+    declaration: { handler: string; tableAccess?: TableAccess; capabilities?: PlatformCapability[]; invokes?: string[]; sendsTo?: string[] },
     implied: PlatformCapability[] = [],
   ): FunctionDeclaration => ({
     kind,
@@ -41,11 +49,13 @@ export function functionDeclarations(manifest: ServiceManifest): FunctionDeclara
     tableAccess: declaration.tableAccess ?? 'readWrite',
     capabilities: inOrder([...implied, ...(declaration.capabilities ?? [])]),
     invokes: [...new Set(declaration.invokes ?? [])],
+    ...sendingTo(declaration.sendsTo ?? []),
   });
   return [
     // Anything but a public operation authenticates its caller, so it reads the platform's public keys.
     ...manifest.routes.map((route) => read('route', route, route.operation.auth === 'public' ? [] : ['verifyTokens'])),
     ...(manifest.subscriptions ?? []).map((subscription) => read('subscription', subscription)),
+    ...(manifest.queues ?? []).map((queue) => read('queue', queue)),
     ...(manifest.internalOperations ?? []).map((operation) => read('internalOperation', operation)),
     ...(manifest.table.stream ? [read('stream', manifest.table.stream)] : []),
   ];
@@ -65,13 +75,15 @@ export function functionPermissions(manifest: ServiceManifest): Map<string, Gran
   for (const declaration of functionDeclarations(manifest)) {
     const current = granted.get(declaration.handler);
     if (!current) {
-      granted.set(declaration.handler, { tableAccess: declaration.tableAccess, capabilities: declaration.capabilities, invokes: declaration.invokes });
+      const { kind: _kind, handler: _handler, ...permissions } = declaration;
+      granted.set(declaration.handler, permissions);
       continue;
     }
     granted.set(declaration.handler, {
       tableAccess: accessStrength[declaration.tableAccess] > accessStrength[current.tableAccess] ? declaration.tableAccess : current.tableAccess,
       capabilities: inOrder([...current.capabilities, ...declaration.capabilities]),
       invokes: [...new Set([...current.invokes, ...declaration.invokes])],
+      ...sendingTo([...(current.sendsTo ?? []), ...(declaration.sendsTo ?? [])]),
     });
   }
   return granted;
@@ -103,6 +115,7 @@ export function configurationOf(manifest: ServiceManifest, handler: string): Fun
   const declarations: (FunctionPermissions & { handler: string })[] = [
     ...manifest.routes,
     ...(manifest.subscriptions ?? []),
+    ...(manifest.queues ?? []),
     ...(manifest.internalOperations ?? []),
     ...(manifest.table.stream ? [manifest.table.stream] : []),
   ].filter((declaration) => declaration.handler === handler);

@@ -25,6 +25,28 @@ export function parseInternalOperationKey(key: string): { service: string; name:
   return { service: match[1], name: match[2] };
 }
 
+/** `<service>.<name>` of a queue a manifest declares: what senders list in `sendsTo`. */
+export function queueKey(queue: { service: string; name: string }): string {
+  return `${queue.service}.${queue.name}`;
+}
+
+/** Splits a `sendsTo` entry, `<service>.<name>`, and rejects anything else. */
+export function parseQueueKey(key: string): { service: string; name: string } {
+  const match = /^([a-z][a-z0-9-]*)\.([a-z][a-z0-9-]*)$/.exec(key);
+  if (!match?.[1] || !match[2]) throw new Error(`sendsTo entry "${key}" must look like "<service>.<queueName>"`);
+  return { service: match[1], name: match[2] };
+}
+
+/** SSM parameters under which a service publishes a queue's URL (for the senders' code) and ARN (for their grants). */
+export function queueParameterName(stage: string, queue: { service: string; name: string }, attribute: 'url' | 'arn'): string {
+  return parameterName(stage, queue.service, `${queue.name}-queue-${attribute}`);
+}
+
+/** Environment variable carrying the URL of another service's queue a function sends to, e.g. `ANALYTICS_INGEST_QUEUE_URL`. */
+export function queueUrlVariable(target: string): string {
+  return `${target.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}_QUEUE_URL`;
+}
+
 /** Environment variable carrying the function name of another service's internal operation. */
 export function internalOperationVariable(target: string): string {
   return `INVOKE_${target.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}`;

@@ -4,7 +4,7 @@ import { createLogger, type EventBus } from '@shoplane/lambda-kit';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { streamEventPublisher } from '@shoplane/lambda-kit';
-import { inventoryUpdatedOf, stockChangeEventId } from './inventory-events.js';
+import { inventoryUpdatedOf, stockChangeEventId, stockCommittedMessageOf } from './inventory-events.js';
 
 const productId = 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V';
 const logger = createLogger('inventory-events-test');
@@ -75,6 +75,36 @@ describe('InventoryUpdated from the stock stream', () => {
     expect(earlier).toMatch(/^evt_[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(later).not.toBe(earlier);
     expect(later > earlier).toBe(true);
+  });
+});
+
+describe('the StockCommitted message for analytics', () => {
+  const committed = () => change('MODIFY', stockImage(4, { changeReason: 'committed', reservedStock: 0 }), stockImage(3, { reservedStock: 2 }));
+
+  it('tells analytics the units a committed reservation took from a product, and which reservation took them', () => {
+    const message = stockCommittedMessageOf(committed());
+
+    expect(message).toEqual({
+      eventId: stockChangeEventId(productId, 4, '2026-03-01T10:00:04.000Z', 'STOCK_COMMITTED'),
+      eventType: 'STOCK_COMMITTED',
+      metadata: { productId, quantity: 2, reservationId: 'ord_42', availableStock: 8, reservedStock: 0, version: 4 },
+      timestamp: '2026-03-01T10:00:04.000Z',
+    });
+  });
+
+  it('gives the message an id of its own, not the InventoryUpdated event\'s, and the same one every time', () => {
+    expect(stockCommittedMessageOf(committed())?.eventId).toBe(stockCommittedMessageOf(committed())?.eventId);
+    expect(stockCommittedMessageOf(committed())?.eventId).not.toBe(inventoryUpdatedOf(committed())?.eventId);
+  });
+
+  it.each([
+    ['a reservation', change('MODIFY', stockImage(3, { changeReason: 'reserved' }), stockImage(2))],
+    ['a release', change('MODIFY', stockImage(3, { changeReason: 'released' }), stockImage(2))],
+    ['a restock', change('MODIFY', stockImage(3, { changeReason: 'restocked' }), stockImage(2))],
+    ['a new record', change('INSERT', stockImage(1, { changeReason: 'created' }))],
+    ['a reservation record', change('MODIFY', { PK: 'RESERVATION#ord_1', SK: 'RESERVATION', status: 'committed' }, { PK: 'RESERVATION#ord_1', SK: 'RESERVATION', status: 'reserved' })],
+  ])('sends nothing for %s', (_case, record) => {
+    expect(stockCommittedMessageOf(record)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { InventoryUpdated } from '@shoplane/contracts';
+import { InventoryUpdated, StockCommittedMessage } from '@shoplane/contracts';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
@@ -31,13 +31,14 @@ function encodeBase32(bytes: Uint8Array, length: number): string {
  * The id of the event for one version of one record: a ULID whose time is the
  * change's and whose random part is a hash of (product, version). The stream may
  * hand a change over more than once; it is announced under the same id each time,
- * so consumers' eventId dedupe holds.
+ * so consumers' eventId dedupe holds. Another fact told of the same change (the
+ * analytics message) names itself in `fact`, so its id differs from the event's.
  */
-export function stockChangeEventId(productId: string, version: number, updatedAt: string): string {
+export function stockChangeEventId(productId: string, version: number, updatedAt: string, fact?: string): string {
   const time = BigInt(Date.parse(updatedAt));
   const timeBytes = new Uint8Array(6);
   for (let index = 0; index < 6; index++) timeBytes[index] = Number((time >> BigInt(8 * (5 - index))) & 255n);
-  const digest = createHash('sha256').update(`${productId}#${version}`).digest().subarray(0, 10);
+  const digest = createHash('sha256').update(`${productId}#${version}${fact ? `#${fact}` : ''}`).digest().subarray(0, 10);
   return `evt_${encodeBase32(timeBytes, 10)}${encodeBase32(digest, 16)}`;
 }
 
@@ -74,5 +75,32 @@ export function inventoryUpdatedOf(record: DynamoDBRecord): InventoryUpdated | u
       version: stock.version,
       reason: stock.changeReason,
     },
+  });
+}
+
+/**
+ * The seed's "SQS message for analytics" a stream record stands for: a new version of a
+ * stock record committed for a reservation, with the units it took (the fall in reserved
+ * stock from the previous version, which only the stream's old image knows).
+ */
+export function stockCommittedMessageOf(record: DynamoDBRecord): StockCommittedMessage | undefined {
+  if (record.eventName !== 'MODIFY') return undefined;
+  const newImage = imageOf(record.dynamodb?.NewImage);
+  if (typeof newImage?.['PK'] !== 'string' || !newImage['PK'].startsWith(stockKeyPrefix) || newImage['changeReason'] !== 'committed') return undefined;
+  const stock = StockImage.parse(newImage);
+  const before = StockImage.parse(imageOf(record.dynamodb?.OldImage));
+  if (before.version === stock.version) return undefined;
+  return StockCommittedMessage.parse({
+    eventId: stockChangeEventId(stock.productId, stock.version, stock.updatedAt, 'STOCK_COMMITTED'),
+    eventType: 'STOCK_COMMITTED',
+    metadata: {
+      productId: stock.productId,
+      quantity: before.reservedStock - stock.reservedStock,
+      reservationId: stock.changeCorrelationId,
+      availableStock: stock.availableStock,
+      reservedStock: stock.reservedStock,
+      version: stock.version,
+    },
+    timestamp: stock.updatedAt,
   });
 }

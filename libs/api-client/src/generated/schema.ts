@@ -330,6 +330,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/analytics/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event log
+         * @description Admins only. Events analytics received, newest first, each once. Filter by `type`, by `userId` (both at once too) and by time (`from`/`to`, inclusive). Without `type` or `userId` the log is read month by month, at most 366 days (from defaults to 31 days before `to`). Page with `limit` (default 50) and the opaque `nextCursor`; a cursor from another query is a 400.
+         */
+        get: operations["listAnalyticsEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shop's numbers
+         * @description Admins only. For the UTC days `from` to `to` (inclusive; by default the last 30 days, at most 366): orders placed, confirmed, failed and cancelled, confirmed revenue and refunds per currency, and the products that sold most units. Kept at write time, so it costs a few reads.
+         */
+        get: operations["getAnalyticsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -483,6 +523,11 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description ORDER_PLACED, ORDER_CONFIRMED, ORDER_FAILED, ORDER_CANCELLED from orders; ORDER_COMPLETED from the checkout saga; PAYMENT_CAPTURED, PAYMENT_FAILED, PAYMENT_REFUNDED from payments; INVENTORY_UPDATED from inventory's events and STOCK_COMMITTED from its direct message on a committed reservation.
+         * @enum {string}
+         */
+        AnalyticsEventType: "ORDER_PLACED" | "ORDER_CONFIRMED" | "ORDER_COMPLETED" | "ORDER_FAILED" | "ORDER_CANCELLED" | "PAYMENT_CAPTURED" | "PAYMENT_FAILED" | "PAYMENT_REFUNDED" | "INVENTORY_UPDATED" | "STOCK_COMMITTED";
         /** @enum {string} */
         Role: "customer" | "admin";
         /** @enum {string} */
@@ -780,6 +825,81 @@ export interface components {
         NotificationStatus: "SENT" | "FAILED";
         /** @enum {string} */
         NotificationFailureReason: "recipient-unknown" | "no-phone-number" | "rejected" | "provider-unavailable";
+        AnalyticsEventPage: {
+            items: components["schemas"]["AnalyticsEvent"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description One EventLogs item: an event analytics received, once however often it was delivered. */
+        AnalyticsEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            eventType: components["schemas"]["AnalyticsEventType"];
+            /**
+             * @description User id.
+             * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            userId?: string;
+            /** @description What the event says, by type (order id, totals, lines, counts...). */
+            metadata: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            timestamp: string;
+            /** @description Who told analytics: `shoplane.orders`, `shoplane.payments`, `shoplane.inventory`, `shoplane.checkout`. */
+            source: string;
+        };
+        AnalyticsSummary: {
+            /**
+             * Format: date
+             * @description A UTC day, YYYY-MM-DD.
+             * @example 2026-11-25
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description A UTC day, YYYY-MM-DD.
+             * @example 2026-11-25
+             */
+            to: string;
+            orders: components["schemas"]["OrderCounts"];
+            /** @description Per currency, in code order; currencies with no activity are absent. */
+            currencies: components["schemas"]["CurrencySummary"][];
+            /** @description Most units sold in confirmed orders first (ties by product id). */
+            topProducts: components["schemas"]["ProductSales"][];
+        };
+        /** @description Orders placed, and orders that reached each end, on the days of the range. */
+        OrderCounts: {
+            created: number;
+            confirmed: number;
+            failed: number;
+            cancelled: number;
+        };
+        /** @description `revenue`: the totals of the orders confirmed in the range; `refunded`: the money refunded in it, in `refunds` refunds. */
+        CurrencySummary: {
+            currency: components["schemas"]["Currency"];
+            orders: components["schemas"]["OrderCounts"];
+            revenue: components["schemas"]["MoneyTotal"];
+            refunded: components["schemas"]["MoneyTotal"];
+            refunds: number;
+        };
+        ProductSales: {
+            /**
+             * @description Product id.
+             * @example prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            productId: string;
+            /** @description The name it sold under on the last day of the range it sold on. */
+            name: string;
+            units: number;
+        };
         /** @description RFC 9457 problem details, served as application/problem+json. */
         Problem: {
             /** @description URI reference naming the problem type. */
@@ -1239,6 +1359,34 @@ export interface components {
                  */
                 startedAt: string;
             };
+        };
+        /** @description Sent by inventory to the analytics ingest queue when a reservation is committed. */
+        StockCommittedMessage: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "STOCK_COMMITTED";
+            metadata: {
+                /**
+                 * @description Product id.
+                 * @example prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                productId: string;
+                quantity: number;
+                reservationId: string;
+                availableStock: number;
+                reservedStock: number;
+                version: number;
+            };
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            timestamp: string;
         };
     };
     responses: never;
@@ -2563,6 +2711,140 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsEvents: {
+        parameters: {
+            query?: {
+                type?: components["schemas"]["AnalyticsEventType"];
+                userId?: string;
+                /** @description Earliest event time, inclusive. */
+                from?: string;
+                /** @description Latest event time, inclusive; defaults to now. */
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the event log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsEventPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnalyticsSummary: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                top?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 /** A throwaway workspace root: apps/catalog (every kind of declaration), apps/docs/site and openapi/. */
 export const fixtureRoot = fileURLToPath(new URL('./shop', import.meta.url));
+/** Another root: apps/ledger owns a queue, apps/till sends to it (one route declared, one not). */
+export const queueFixtureRoot = fileURLToPath(new URL('./queues', import.meta.url));
 
 export interface Reply {
   status: number;
