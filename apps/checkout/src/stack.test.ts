@@ -271,7 +271,12 @@ describe('the customer is told how the order ended', () => {
 
     expect(send.Next).toBe('EmitAnalytics');
     expect(send.Catch?.map((handler) => [handler.ErrorEquals, handler.Next])).toEqual([[['States.ALL'], 'EmitAnalytics']]);
-    expect(send.Parameters).toMatchObject({ template: 'order-confirmation', type: 'EMAIL', 'orderId.$': '$.orderId' });
+    expect(send.Parameters).toMatchObject({
+      template: 'order-confirmation',
+      type: 'EMAIL',
+      'orderId.$': '$.orderId',
+      order: { 'lines.$': '$.confirmation.result.lines', 'total.$': '$.confirmation.result.total' },
+    });
   });
 
   it('after a failed order (not a cancelled or never validated one), without changing its outcome', () => {

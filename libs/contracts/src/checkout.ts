@@ -3,7 +3,7 @@ import { ProductId } from './catalogue.js';
 import { cartLimits } from './carts.js';
 import { prefixedId, UserId } from './common.js';
 import { defineInternalOperation } from './internal.js';
-import { MoneyTotal } from './money.js';
+import { Money, MoneyTotal } from './money.js';
 
 /**
  * What the checkout saga (apps/checkout) exchanges with orders and payments: the
@@ -68,12 +68,24 @@ export const beginPayment = defineInternalOperation({
   output: z.object({ orderId: OrderId, status: z.literal('PAYMENT_PENDING') }),
 });
 
-/** PAYMENT_PENDING → CONFIRMED (idempotent: confirming a confirmed order answers the same). */
+/** A line of a confirmed order as it was priced when placed (what the customer is told they bought). */
+export const ConfirmedLine = z.object({
+  productId: ProductId,
+  name: z.string(),
+  unitPrice: Money,
+  quantity: z.int().check(z.minimum(1), z.maximum(cartLimits.maxQuantity)),
+  lineTotal: MoneyTotal,
+});
+
+/**
+ * PAYMENT_PENDING → CONFIRMED (idempotent: confirming a confirmed order answers the same),
+ * answering what was confirmed, so the saga's confirmation message can name it.
+ */
 export const confirmOrder = defineInternalOperation({
   service: 'orders',
   name: 'confirmOrder',
   input: z.object({ orderId: OrderId, paymentId: PaymentId }),
-  output: z.object({ orderId: OrderId, status: z.literal('CONFIRMED') }),
+  output: z.object({ orderId: OrderId, status: z.literal('CONFIRMED'), lines: z.array(ConfirmedLine), total: MoneyTotal }),
 });
 
 /** CREATED | PAYMENT_PENDING → FAILED with a reason (idempotent; a CANCELLED order stays CANCELLED). */

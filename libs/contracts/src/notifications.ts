@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { OrderId } from './checkout.js';
+import { ConfirmedLine, OrderId } from './checkout.js';
+import { MoneyTotal } from './money.js';
 import { prefixedId, Timestamp, UserId } from './common.js';
 import { defineOperation } from './http.js';
 import { defineInternalOperation } from './internal.js';
@@ -98,6 +99,8 @@ export const sendNotification = defineInternalOperation({
       orderId: z.optional(OrderId),
       template: z.optional(NotificationTemplate),
       idempotencyKey: z.optional(IdempotencyKey),
+      /** With `order-confirmation`: the confirmed order, so the message lists its lines and total as the OrderConfirmed one does. */
+      order: z.optional(z.object({ lines: z.array(ConfirmedLine), total: MoneyTotal })),
     })
     .check(
       z.refine((input) => input.idempotencyKey !== undefined || input.orderId !== undefined, {

@@ -40,7 +40,7 @@ function sender(handler: string, url: () => string): LocalFunction {
     handler,
     secrets: [],
     permissions: permissionsOf(shop, handler),
-    environment: functionEnvironment(shop, handler, new Map(), localQueueUrls([ledger], controlPlane.endpoint)),
+    environment: functionEnvironment(shop, handler, new Map(), new Map(), localQueueUrls([ledger], controlPlane.endpoint)),
     internalOperations: [],
     run: async (event) => {
       try {
@@ -151,8 +151,8 @@ describe('SQS SendMessage through AWS_ENDPOINT_URL_SQS', () => {
 
   it('gives the queue URL only to the function that declares it sends there', () => {
     // Act
-    const publish = functionEnvironment(shop, 'publish', new Map(), localQueueUrls([ledger], controlPlane.endpoint));
-    const sneak = functionEnvironment(shop, 'sneak', new Map(), localQueueUrls([ledger], controlPlane.endpoint));
+    const publish = functionEnvironment(shop, 'publish', new Map(), new Map(), localQueueUrls([ledger], controlPlane.endpoint));
+    const sneak = functionEnvironment(shop, 'sneak', new Map(), new Map(), localQueueUrls([ledger], controlPlane.endpoint));
 
     // Assess
     expect(publish['LEDGER_INGEST_QUEUE_URL']).toBe(queueUrl);

@@ -150,6 +150,7 @@ export function checkoutDefinition(scope: Construct, props: CheckoutDefinitionPr
     template: 'order-confirmation',
     message: 'Your Shoplane order {} is paid and confirmed. Thank you!',
     next: emit,
+    withConfirmedOrder: true,
   });
 
   catchInto(confirm, failure('ConfirmOrderFailed', { reason: 'internal-error', detail: 'The order could not be confirmed.', ...paymentMade }));

@@ -12,6 +12,8 @@ export interface NotificationStepProps {
   message: string;
   /** Where the saga goes on, whatever notifications answered. */
   next: IChainable;
+  /** Send what was confirmed along (from ConfirmOrder's answer), so the message lists lines and total. */
+  withConfirmedOrder?: boolean;
 }
 
 /**
@@ -30,6 +32,14 @@ export function notificationStep(scope: Construct, id: string, functions: Operat
       orderId: JsonPath.stringAt(statePath('orderId')),
       template: props.template,
       message: JsonPath.format(props.message, JsonPath.stringAt(statePath('orderId'))),
+      ...(props.withConfirmedOrder
+        ? {
+            order: {
+              lines: JsonPath.listAt(statePath('confirmation', 'result', 'lines')),
+              total: JsonPath.objectAt(statePath('confirmation', 'result', 'total')),
+            },
+          }
+        : {}),
     },
     resultPath: statePath('notification'),
   });

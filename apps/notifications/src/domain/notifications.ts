@@ -85,7 +85,11 @@ export async function sendRequested(deps: NotificationDependencies, request: Sen
     channel: request.type,
     template,
     ...(request.orderId === undefined ? {} : { orderId: request.orderId }),
-    render: (recipient) => requestedMessage(recipient, { channel: request.type, template, message: request.message, orderId: request.orderId }),
+    render: (recipient) =>
+      // The same message as OrderConfirmed's when the saga says what was confirmed (whichever comes first is the one sent).
+      template === 'order-confirmation' && request.order && request.orderId && request.type === 'EMAIL'
+        ? orderConfirmationEmail(recipient, { orderId: request.orderId, userId: request.userId, ...request.order })
+        : requestedMessage(recipient, { channel: request.type, template, message: request.message, orderId: request.orderId }),
   });
   return {
     notificationId: record.notificationId,

@@ -34,7 +34,7 @@ export function welcomeEmail(recipient: Recipient): Email {
   return { channel: 'EMAIL', subject, text: text(greeting, body), html: html(subject, [paragraph(greeting), paragraph(body)].join('\n')) };
 }
 
-type ConfirmedOrder = EventData<'OrderConfirmed'>;
+type ConfirmedOrder = Pick<EventData<'OrderConfirmed'>, 'orderId' | 'userId' | 'lines' | 'total'>;
 
 export function orderConfirmationEmail(recipient: Recipient, order: ConfirmedOrder): Email {
   const subject = `Your Shoplane order ${order.orderId} is confirmed`;

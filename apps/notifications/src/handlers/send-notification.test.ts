@@ -66,6 +66,19 @@ describe('sendNotification (the checkout saga\'s SendNotification step)', () => 
     expect(bed.emailsTo(ada.email).filter((email) => email.tags['template'] === 'order-confirmation')).toHaveLength(1);
   });
 
+  it('sends the full confirmation, lines and total, when the saga says what was confirmed', async () => {
+    const ada = await registered(bed);
+    const { data } = orderConfirmed(ada.userId);
+
+    await call({ userId: ada.userId, type: 'EMAIL', template: 'order-confirmation', orderId: data.orderId, message: 'Order confirmed.', order: { lines: data.lines, total: data.total } });
+
+    const [email] = bed.emailsTo(ada.email).filter((candidate) => candidate.tags['template'] === 'order-confirmation');
+    expect(email?.subject).toBe(`Your Shoplane order ${data.orderId} is confirmed`);
+    expect(email?.text).toContain('Enamel mug');
+    expect(email?.text).toContain('60.97');
+    expect(email?.html).toContain('Stovetop kettle');
+  });
+
   it('answers FAILED, never an error, when the provider keeps failing, and records it', async () => {
     const bob = await withPhone();
     bed.outbox.failNext('sms', Infinity, { status: 500, code: 'InternalError', message: 'SNS is down' });

@@ -97,7 +97,7 @@ describe('confirmOrder', () => {
 
     const answer = await steps.confirm({ orderId, paymentId });
 
-    expect(answer).toEqual({ ok: true, result: { orderId, status: 'CONFIRMED' } });
+    expect(answer).toMatchObject({ ok: true, result: { orderId, status: 'CONFIRMED', lines: [expect.objectContaining({ quantity: expect.any(Number) })], total: expect.any(Object) } });
     expect(await bed.orders.find(orderId)).toMatchObject({ status: 'CONFIRMED', payment: { method: 'CARD', paymentId } });
     expect(await bed.storedItem(orderId)).not.toHaveProperty('paymentToken');
     const [confirmed, ...more] = await eventsOfType(orderId, 'OrderConfirmed');

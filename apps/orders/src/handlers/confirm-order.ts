@@ -8,8 +8,8 @@ import { problems } from '../problems.js';
 /** PAYMENT_PENDING → CONFIRMED with OrderConfirmed; confirming a confirmed order answers the same. */
 export function confirmOrderHandler(deps: () => Pick<OrdersDependencies, 'orders' | 'clock'>) {
   return internalHandler(confirmOrder, { logger, problems }, async ({ orderId, paymentId }) => {
-    await confirm(deps(), orderId, paymentId);
-    return { orderId, status: 'CONFIRMED' as const };
+    const order = await confirm(deps(), orderId, paymentId);
+    return { orderId, status: 'CONFIRMED' as const, lines: order.lines, total: order.total };
   });
 }
 

@@ -73,7 +73,14 @@ export class CheckoutStandIns {
                 }),
           ),
           beginPayment: operation('orders.beginPayment', (_input, orderId) => ok({ orderId, status: 'PAYMENT_PENDING' })),
-          confirmOrder: operation('orders.confirmOrder', (_input, orderId) => ok({ orderId, status: 'CONFIRMED' })),
+          confirmOrder: operation('orders.confirmOrder', (_input, orderId) =>
+            ok({
+              orderId,
+              status: 'CONFIRMED',
+              lines: [{ productId: 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V', name: 'Mug', unitPrice: { amount: 1299, currency: 'USD' }, quantity: 2, lineTotal: { amount: 2598, currency: 'USD' } }],
+              total: { amount: 2598, currency: 'USD' },
+            }),
+          ),
           failOrder: operation('orders.failOrder', (_input, orderId) => ok({ orderId, status: 'FAILED' })),
         },
       },
