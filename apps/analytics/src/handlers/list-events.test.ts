@@ -102,7 +102,7 @@ describe('GET /analytics/events', () => {
     [{ limit: '0' }, 'query.limit'],
     [{ type: 'ORDER_SHIPPED' }, 'query.type'],
     [{ from: 'yesterday' }, 'query.from'],
-    [{ colour: 'blue' }, 'query'],
+    [{ colour: 'blue' }, 'query.colour'],
   ])('answers 422 for the query %j', async (query, path) => {
     const response = await bed.events(admin, query);
 
