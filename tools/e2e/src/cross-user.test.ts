@@ -10,7 +10,7 @@ import { recordingClient, type RecordingClient } from './journey-client.js';
  */
 const checkedHere = ['createOrder', 'getOrder', 'cancelOrder', 'listOrders', 'getCart', 'setCartItem', 'removeCartItem', 'clearCart', 'addCartItem', 'listNotifications', 'getCurrentUser'];
 /** Admin-only: a customer is refused whatever the id (the role comes from the verified token). */
-const adminOnly = ['updateProduct', 'archiveProduct', 'getStock', 'restock', 'createProduct'];
+const adminOnly = ['updateProduct', 'archiveProduct', 'getStock', 'restock', 'createProduct', 'listAnalyticsEvents', 'getAnalyticsSummary'];
 /** The catalogue is public: it holds nothing of any user. */
 const publicById = ['getProduct'];
 
@@ -112,9 +112,11 @@ describe('a second customer', () => {
       bob.api.DELETE('/products/{productId}', { params: { path: { productId } } }),
       bob.api.GET('/inventory/{productId}', { params: { path: { productId } } }),
       bob.api.POST('/inventory/{productId}/restock', { params: { path: { productId }, header: { 'Idempotency-Key': 'cross-user-restock' } }, body: { quantity: 5 } }),
+      bob.api.GET('/analytics/events'),
+      bob.api.GET('/analytics/summary'),
     ]);
 
-    expect(answers.map((answer) => answer.response.status)).toEqual([403, 403, 403, 403]);
+    expect(answers.map((answer) => answer.response.status)).toEqual([403, 403, 403, 403, 403, 403]);
   });
 
   it('answered everything as openapi.json documents it', () => {
