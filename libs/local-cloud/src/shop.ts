@@ -1,6 +1,4 @@
-import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { workspaceRoot } from '@shoplane/manifest';
@@ -17,8 +15,6 @@ import {
   localPlatformValues,
   localQueueUrls,
   localServiceSecrets,
-  platformValueParameters,
-  type LocalPlatformValues,
 } from './environment.js';
 import { LocalEventBus } from './event-bus.js';
 import { localQueues, queueParameters, type LocalQueue } from './local-queues.js';
@@ -26,12 +22,12 @@ import { isolateFunctionEnvironments } from './function-scope.js';
 import { listen, platformParameters } from './shop-wiring.js';
 import { FunctionRegistry } from './functions.js';
 import { createGateway } from './gateway.js';
-import { loadOrCreateSigningKeys, type SigningKeys } from './keys.js';
+import { loadOrCreateSigningKeys } from './keys.js';
 import { consoleLog, silentLog } from './log.js';
 import { LocalOutbox } from './outbox.js';
-import { busParameters, orchestratorSubscriptions, runOrchestrators, type OrchestratorSummary } from './orchestrator-runtime.js';
+import { orchestratorSubscriptions, runOrchestrators, type OrchestratorSummary } from './orchestrator-runtime.js';
 import { RouteTable } from './routes.js';
-import { standInFunctions, standInParameters, standInVariables, type StandInService } from './stand-ins.js';
+import { standInFunctions, standInVariables, type StandInService } from './stand-ins.js';
 import { LocalStateMachines } from './state-machines.js';
 import { startStreamPoller, type StreamPoller } from './streams.js';
 import { busSubscriptions, summarize, type ServiceSummary } from './summary.js';
