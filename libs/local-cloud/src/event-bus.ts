@@ -64,12 +64,10 @@ export interface EventBusOptions {
   /** Delay before the next receive of a failed message. */
   retryDelayMs?: (receiveCount: number) => number;
 }
-
 interface Message extends QueuedMessage {
   /** The bus event it carries; none for a message sent straight to the queue. */
   logged?: LoggedEvent;
 }
-
 const historySize = 500;
 
 /**
