@@ -142,6 +142,16 @@ export function functionScopedEnvironment(
   return variables;
 }
 
+/** `INVOKE_<SERVICE>_<NAME>` for each internal operation a function invokes, naming the local function serving it. */
+export function invokeVariables(invokes: readonly string[], operations: ReadonlyMap<string, string>): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const target of invokes) {
+    const targetFunction = operations.get(target);
+    if (targetFunction) variables[internalOperationVariable(target)] = targetFunction;
+  }
+  return variables;
+}
+
 /**
  * What one function's declarations give it, as its stack does in AWS: its table's
  * name, the variables of the capabilities it declared (or that its route implies),
@@ -160,10 +170,7 @@ export function functionEnvironment(
   for (const capability of granted.capabilities) {
     for (const variable of capabilityVariables[capability]) variables[platformVariables[variable]] = localPlatform[variable];
   }
-  for (const target of granted.invokes) {
-    const targetFunction = operations.get(target);
-    if (targetFunction) variables[internalOperationVariable(target)] = targetFunction;
-  }
+  Object.assign(variables, invokeVariables(granted.invokes, operations));
   for (const target of granted.sendsTo ?? []) {
     const url = queueUrls.get(target);
     if (url) variables[queueUrlVariable(target)] = url;

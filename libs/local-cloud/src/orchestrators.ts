@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { functionName, internalOperationVariable, orchestratorHandlers, type OrchestratorManifest } from '@shoplane/manifest';
+import { functionName, orchestratorHandlers, type OrchestratorManifest } from '@shoplane/manifest';
+import { invokeVariables } from './environment.js';
 import type { LocalFunction } from './functions.js';
 import { localStage } from './aws-identity.js';
 import type { TemplateJson } from './template-definition.js';
@@ -36,11 +37,7 @@ export function orchestratorFunctionGrants(
   operations: ReadonlyMap<string, string>,
 ): Pick<LocalFunction, 'permissions' | 'environment' | 'internalOperations' | 'secrets'> {
   const invokes = manifest.invokes?.[handler] ?? [];
-  const environment: Record<string, string> = {};
-  for (const target of invokes) {
-    const targetFunction = operations.get(target);
-    if (targetFunction) environment[internalOperationVariable(target)] = targetFunction;
-  }
+  const environment = invokeVariables(invokes, operations);
   return { permissions: { tableAccess: 'none', capabilities: [], invokes }, environment, internalOperations: [], secrets: [] };
 }
 
