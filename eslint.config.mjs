@@ -33,7 +33,7 @@ const dependencyRules = [
     ],
   },
   // A service sees shared libraries and itself, never another service.
-  ...['users', 'products', 'carts', 'orders', 'payments', 'inventory', 'notifications', 'analytics', 'checkout', 'platform', 'docs'].map(
+  ...['users', 'products', 'carts', 'orders', 'payments', 'inventory', 'notifications', 'analytics', 'checkout', 'platform', 'docs', 'delivery'].map(
     (scope) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: ['scope:shared', `scope:${scope}`] }),
   ),
 ];
