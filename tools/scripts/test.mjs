@@ -2,6 +2,7 @@
 /**
  * `npm test`: everything CI checks, through Nx (cached, in dependency order):
  * the contract is regenerated and compared (drift), the client types likewise,
+ * the GitHub workflows are linted (actionlint and the repository rules),
  * then lint, typecheck, unit/integration/e2e tests, bundles and CDK synth.
  *
  * Prints one closing line `tests: N passed, N failed` summed over every vitest run.
@@ -9,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 
-const targets = ['check-openapi', 'check-generated', 'lint', 'typecheck', 'test', 'build', 'synth'];
+const targets = ['check-openapi', 'check-generated', 'check-workflows', 'lint', 'typecheck', 'test', 'build', 'synth'];
 const env = {
   ...process.env,
   NX_DAEMON: process.env.NX_DAEMON ?? 'false',
