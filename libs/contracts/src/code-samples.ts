@@ -29,8 +29,13 @@ export interface SampledOperation {
 
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** A TypeScript literal of a JSON value, indented as Prettier would. */
-function literal(value: unknown, indent: string): string {
+// Room left for the key and the call around a literal on one line.
+const inlineWidth = 80;
+
+const key = (name: string) => (identifier.test(name) ? name : `'${name}'`);
+
+/** A TypeScript literal of a JSON value: on one line where it fits, else one property a line, as Prettier would. */
+function literal(value: unknown, indent: string, mayInline = true): string {
   if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
@@ -39,8 +44,10 @@ function literal(value: unknown, indent: string): string {
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value);
     if (entries.length === 0) return '{}';
+    const inline = `{ ${entries.map(([name, item]) => `${key(name)}: ${literal(item, indent)}`).join(', ')} }`;
+    if (mayInline && !inline.includes('\n') && indent.length + inline.length <= inlineWidth) return inline;
     const inner = `${indent}  `;
-    const lines = entries.map(([key, item]) => `${inner}${identifier.test(key) ? key : `'${key}'`}: ${literal(item, inner)},`);
+    const lines = entries.map(([name, item]) => `${inner}${key(name)}: ${literal(item, inner)},`);
     return `{\n${lines.join('\n')}\n${indent}}`;
   }
   return JSON.stringify(value);
@@ -70,7 +77,7 @@ function optionsLiteral(operation: SampledOperation, lookup: SchemaLookup): stri
   if (bodySchema) options['body'] = sampleValue(bodySchema, lookup);
   if (Object.keys(options).length === 0) return undefined;
   // The header value is a call, not a string: written as a placeholder, then swapped in.
-  return literal(options, '').replace(`'${idempotencyKeyCall}'`, idempotencyKeyCall);
+  return literal(options, '', false).replace(`'${idempotencyKeyCall}'`, idempotencyKeyCall);
 }
 
 export function codeSample(operation: SampledOperation, lookup: SchemaLookup): CodeSample {
