@@ -39,9 +39,11 @@ function examplesBeside(node: Record<string, unknown>, pointer: string): Example
   return found;
 }
 
-function collectExamples(node: unknown, pointer: string, inSchema: boolean): Example[] {
+/** `names`: the node maps names to schemas (`properties`, `components.schemas`), so its keys are not keywords. */
+function collectExamples(node: unknown, pointer: string, inSchema: boolean, names = false): Example[] {
   if (Array.isArray(node)) return node.flatMap((item, index) => collectExamples(item, `${pointer}/${index}`, inSchema));
   if (!isObject(node)) return [];
+  if (names) return Object.entries(node).flatMap(([name, child]) => collectExamples(child, `${pointer}/${escape(name)}`, true));
   const found: Example[] = inSchema
     ? Array.isArray(node['examples'])
       ? node['examples'].map((value, index) => ({ pointer: `${pointer}/examples/${index}`, schemaPointer: pointer, value }))
@@ -50,9 +52,10 @@ function collectExamples(node: unknown, pointer: string, inSchema: boolean): Exa
   if (inSchema && 'example' in node) found.push({ pointer: `${pointer}/example`, schemaPointer: pointer, value: node['example'] });
   for (const [key, child] of Object.entries(node)) {
     if (key === 'examples' || key === 'example') continue;
-    // Below `schema` (and every component schema) the rest is JSON Schema; `properties` maps names to schemas.
-    const childInSchema = inSchema || key === 'schema' || pointer === '/components/schemas';
-    collectExamples(child, `${pointer}/${escape(key)}`, childInSchema).forEach((example) => found.push(example));
+    // Below `schema` (and every component schema) the rest is JSON Schema.
+    const childPointer = `${pointer}/${escape(key)}`;
+    const childNames = (inSchema && key === 'properties') || childPointer === '/components/schemas';
+    collectExamples(child, childPointer, inSchema || key === 'schema', childNames).forEach((example) => found.push(example));
   }
   return found;
 }
