@@ -32,4 +32,21 @@ describe('the API reference page', () => {
       showDeveloperTools: 'never',
     });
   });
+
+  it('preselects the bearer scheme the contract declares', () => {
+    const spec = JSON.parse(readFileSync(new URL('../../../openapi/openapi.json', import.meta.url), 'utf8')) as {
+      components: { securitySchemes: Record<string, { scheme?: string }> };
+    };
+    const { authentication } = scalarConfiguration() as { authentication: { preferredSecurityScheme: string } };
+
+    expect(spec.components.securitySchemes[authentication.preferredSecurityScheme]?.scheme).toBe('bearer');
+  });
+
+  it('shows the contract\'s @shoplane/api-client samples and curl, no other generated clients', () => {
+    const hidden = scalarConfiguration()['hiddenClients'];
+
+    expect(hidden).toEqual(expect.arrayContaining(['js', 'node', 'python', 'shell/httpie', 'shell/wget']));
+    expect(hidden).not.toContain('shell');
+    expect(hidden).not.toContain('shell/curl');
+  });
 });

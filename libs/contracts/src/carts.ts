@@ -27,7 +27,19 @@ export const CartLine = z
       description: 'False when the product was archived or has too little stock; such lines are not in the subtotal.',
     }),
   })
-  .register(z.globalRegistry, { id: 'CartLine' });
+  .register(z.globalRegistry, {
+    id: 'CartLine',
+    examples: [
+      {
+        productId: 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V',
+        name: 'Espresso cup',
+        quantity: 2,
+        price: { amount: 1299, currency: 'USD' },
+        lineTotal: { amount: 2598, currency: 'USD' },
+        available: true,
+      },
+    ],
+  });
 
 export const Cart = z
   .object({

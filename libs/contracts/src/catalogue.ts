@@ -17,12 +17,12 @@ export const Category = z
   )
   .register(z.globalRegistry, { description: 'Category slug, e.g. `kitchen` or `outdoor-gear`.', examples: ['kitchen'] });
 
-const ProductName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-const Description = z.string().check(z.trim(), z.maxLength(5000));
+const ProductName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200)).register(z.globalRegistry, { examples: ['Espresso cup'] });
+const Description = z.string().check(z.trim(), z.maxLength(5000)).register(z.globalRegistry, { examples: ['A 90 ml porcelain cup.'] });
 const ImageUrl = z
   .string()
   .check(z.maxLength(2048), z.url({ protocol: /^https$/, error: 'must be an https URL' }))
-  .register(z.globalRegistry, { description: 'https URL of the product image.' });
+  .register(z.globalRegistry, { description: 'https URL of the product image.', examples: ['https://images.example.com/espresso-cup.jpg'] });
 // A factory, not a shared instance: registering metadata on a shared schema would describe every use alike.
 const stockQuantity = () => z.int().check(z.minimum(0), z.maximum(1_000_000));
 export const StockQuantity = stockQuantity();
@@ -54,11 +54,11 @@ export const ProductStatus = z.enum(['active', 'archived']).register(z.globalReg
 export const Product = z
   .object({
     productId: ProductId,
-    name: z.string(),
-    description: z.string(),
-    category: z.string(),
+    name: z.string().register(z.globalRegistry, { examples: ['Espresso cup'] }),
+    description: z.string().register(z.globalRegistry, { examples: ['A 90 ml porcelain cup.'] }),
+    category: z.string().register(z.globalRegistry, { examples: ['kitchen'] }),
     price: Money,
-    imageUrl: z.optional(z.string()),
+    imageUrl: z.optional(z.string().register(z.globalRegistry, { examples: ['https://images.example.com/espresso-cup.jpg'] })),
     status: ProductStatus,
     availableStock: z.int().check(z.minimum(0)).register(z.globalRegistry, {
       description: 'Units that can be ordered now, as last reported by inventory (eventually consistent).',

@@ -9,6 +9,7 @@ type OperationObject = {
   security: unknown[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, { content?: Record<string, unknown> }>;
+  'x-codeSamples'?: Array<{ lang: string; label: string; source: string }>;
 };
 
 const document = buildOpenApiDocument(allOperations, { version: '1.0.0' });
@@ -72,6 +73,37 @@ describe('the OpenAPI document built from the contracts', () => {
       if (contract.request?.providerPayload) expect(open, contract.operationId).toContain('(body)');
       else expect(open, contract.operationId).toEqual([]);
     }
+  });
+
+  it('lists the tags in the order a shopper meets them, the providers\' and admins\' last', () => {
+    expect(document.tags?.map((tag) => tag.name)).toEqual(['users', 'products', 'carts', 'orders', 'payments', 'notifications', 'inventory', 'analytics']);
+  });
+
+  it('opens with a checkout guide', () => {
+    expect(document.info.description).toContain('## Checkout flow');
+    expect(document.info.description).toContain('Idempotency-Key');
+  });
+
+  it('gives every operation one TypeScript sample calling its method and path through @shoplane/api-client', () => {
+    for (const contract of allOperations) {
+      const documented = operations.find((operation) => operation.operationId === contract.operationId);
+      expect(documented?.['x-codeSamples'], contract.operationId).toEqual([
+        {
+          lang: 'TypeScript',
+          label: '@shoplane/api-client',
+          source: expect.stringContaining(`await api.${contract.method.toUpperCase()}('${contract.path}'`),
+        },
+      ]);
+    }
+  });
+
+  it('puts an Idempotency-Key in the sample of operations that require one, and a token in those that need auth', () => {
+    const createOrder = operations.find((operation) => operation.operationId === 'createOrder');
+    const login = operations.find((operation) => operation.operationId === 'loginUser');
+
+    expect(createOrder?.['x-codeSamples']?.[0]?.source).toContain(`'Idempotency-Key': crypto.randomUUID()`);
+    expect(createOrder?.['x-codeSamples']?.[0]?.source).toContain('token });');
+    expect(login?.['x-codeSamples']?.[0]?.source).not.toContain('token });');
   });
 
   it('publishes the domain event schemas beside the API', () => {

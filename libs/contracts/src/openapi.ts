@@ -9,21 +9,32 @@ import type { HttpOperation } from './http.js';
 import { Problem, problemTitles } from './problem.js';
 import { analyticsMessages } from './analytics.js';
 import { domainEvents } from './events.js';
+import { codeSample, type SampledOperation } from './code-samples.js';
+import { apiGuide } from './guide.js';
+import { sampleValue, type JsonSchema } from './sample-values.js';
 
 export interface DocumentInfo {
   version: string;
 }
 
-const tagDescriptions: Record<string, string> = {
-  users: 'Accounts, login and the bearer tokens every other service accepts.',
-  products: 'The catalogue: admins create and change products; anyone can browse.',
-  inventory: 'Stock records, kept by inventory from `ProductCreated` and changed only by conditional writes.',
-  carts: 'The caller\'s shopping cart, always priced from the catalogue.',
-  orders: 'The caller\'s orders: placed from the cart or a list of items at the catalogue\'s prices, then paid through checkout.',
-  notifications: 'Messages the shop sent the caller (e-mail, SMS), kept as records.',
-  analytics: 'Admin reports: the event log and the numbers the shop runs on, kept by analytics from every service\'s events.',
-  payments: 'Provider webhooks (Stripe, Razorpay): signed by the provider, verified over the raw body, idempotent.',
-};
+/** Tags in the order a shopper meets them, then the providers' and the admins' operations. */
+const tagDescriptions: Array<[name: string, description: string]> = [
+  ['users', 'Accounts, login and the bearer tokens every other service accepts.'],
+  ['products', 'The catalogue: admins create and change products; anyone can browse.'],
+  ['carts', 'The caller\'s shopping cart, always priced from the catalogue.'],
+  ['orders', 'The caller\'s orders: placed from the cart or a list of items at the catalogue\'s prices, then paid through checkout.'],
+  ['payments', 'Provider webhooks (Stripe, Razorpay): signed by the provider, verified over the raw body, idempotent.'],
+  ['notifications', 'Messages the shop sent the caller (e-mail, SMS), kept as records.'],
+  ['inventory', 'Stock records, kept by inventory from `ProductCreated` and changed only by conditional writes.'],
+  ['analytics', 'Admin reports: the event log and the numbers the shop runs on, kept by analytics from every service\'s events.'],
+];
+
+function documentTags(operations: HttpOperation[]) {
+  const used = new Set(operations.flatMap((operation) => operation.tags));
+  const known = tagDescriptions.filter(([name]) => used.delete(name));
+  const others = [...used].sort().map((name): [string, string] => [name, `Operations of the ${name} service.`]);
+  return [...known, ...others].map(([name, description]) => ({ name, description }));
+}
 
 const idempotencyKeyHeader = z
   .string()
@@ -83,19 +94,12 @@ export function buildOpenApiDocument(operations: HttpOperation[], info: Document
     const item = (paths[operation.path] ??= {});
     item[operation.method] = toOperationObject(operation);
   }
-  const tags = [...new Set(operations.flatMap((o) => o.tags))]
-    .sort()
-    .map((name) => ({ name, description: tagDescriptions[name] ?? `Operations of the ${name} service.` }));
-  return createDocument({
+  const document = createDocument({
     openapi: '3.1.0',
     info: {
       title: 'Shoplane API',
       version: info.version,
-      description:
-        'Serverless e-commerce backend. Send `Authorization: Bearer <token>` from `POST /users/login`. ' +
-        'Errors are RFC 9457 problem details (`application/problem+json`). Request bodies are strict: a field the API does not know ' +
-        'is a 422 naming it in `errors[].path` (providers\' webhooks aside). Money is an integer amount in ' +
-        'minor units with an ISO-4217 currency. Domain events are listed under `components.schemas` as `<Event>Event`.',
+      description: apiGuide,
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [
@@ -106,11 +110,41 @@ export function buildOpenApiDocument(operations: HttpOperation[], info: Document
         variables: { apiId: { default: 'your-api-id' }, region: { default: 'us-east-1' } },
       },
     ],
-    tags,
+    tags: documentTags(operations),
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: { Problem, ...Object.fromEntries(Object.entries(domainEvents)), ...analyticsMessages },
     },
   });
+  return withSamples(document);
+}
+
+interface MediaType {
+  schema?: JsonSchema;
+  example?: unknown;
+}
+
+function withExample(content: Record<string, MediaType> | undefined, example: (schema: JsonSchema) => unknown): void {
+  const media = content?.['application/json'];
+  if (media?.schema) media.example = example(media.schema);
+}
+
+/**
+ * Adds each operation's TypeScript sample (`x-codeSamples`, which Scalar and Redoc show) and a
+ * JSON example for its request and response bodies, built from the schemas' own examples:
+ * Scalar's generated examples leave `$ref`s inside array items as `null`.
+ */
+function withSamples<T extends { paths?: object; components?: { schemas?: object } }>(document: T): T {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, JsonSchema>;
+  const lookup = (reference: string) => schemas[reference.replace('#/components/schemas/', '')];
+  type Operation = SampledOperation & { responses?: Record<string, { content?: Record<string, MediaType> }> };
+  for (const [path, item] of Object.entries(document.paths ?? {}) as Array<[string, Record<string, Operation>]>) {
+    for (const [method, operation] of Object.entries(item)) {
+      withExample(operation.requestBody?.content, (schema) => sampleValue(schema, lookup));
+      for (const response of Object.values(operation.responses ?? {})) withExample(response.content, (schema) => sampleValue(schema, lookup, 'all'));
+      Object.assign(operation, { 'x-codeSamples': [codeSample({ ...operation, method, path }, lookup)] });
+    }
+  }
+  return document;
 }

@@ -34,7 +34,10 @@ export const ShippingAddress = z
     postalCode: addressText(20),
     country: z.string().check(z.regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 country code, e.g. US' })),
   })
-  .register(z.globalRegistry, { id: 'ShippingAddress' });
+  .register(z.globalRegistry, {
+    id: 'ShippingAddress',
+    examples: [{ name: 'Ada Lovelace', line1: '12 St James\'s Square', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' }],
+  });
 
 // Strict as a request; OrderedLine itself also carries lines read off fuller ones (events, saga state).
 const RequestedLine = z.strictObject(OrderedLine.shape);
@@ -65,7 +68,18 @@ export const OrderLine = z
     quantity: z.int().check(z.minimum(1), z.maximum(cartLimits.maxQuantity)),
     lineTotal: MoneyTotal,
   })
-  .register(z.globalRegistry, { id: 'OrderLine' });
+  .register(z.globalRegistry, {
+    id: 'OrderLine',
+    examples: [
+      {
+        productId: 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V',
+        name: 'Espresso cup',
+        unitPrice: { amount: 1299, currency: 'USD' },
+        quantity: 2,
+        lineTotal: { amount: 2598, currency: 'USD' },
+      },
+    ],
+  });
 
 export const OrderPaymentStatus = z
   .enum(['NOT_STARTED', 'PENDING', 'PAID', 'NOT_CHARGED'])

@@ -47,20 +47,29 @@ export const LoginRequest = z
   .strictObject({
     email: Email,
     // No bcrypt length rule here: a password over 72 bytes is a wrong password (401), never a 422.
-    password: z.string().check(z.normalize('NFC'), z.minLength(1), z.maxLength(1024)),
+    password: z.string().check(z.normalize('NFC'), z.minLength(1), z.maxLength(1024)).register(z.globalRegistry, { examples: ['correct horse battery'] }),
   })
   .register(z.globalRegistry, { id: 'LoginRequest' });
 
 export const LoginResponse = z
   .object({
-    token: z.string().register(z.globalRegistry, { description: 'Bearer token (JWT, ES256) for the Authorization header.' }),
+    token: z.string().register(z.globalRegistry, {
+      description: 'Bearer token (JWT, ES256) for the Authorization header.',
+      examples: ['eyJhbGciOiJFUzI1NiIsImtpZCI6ImtleS0xIn0.eyJzdWIiOiJ1c3JfMDFKRDhaNE02UTVKM0syTjFQMFI5UzhUN1YifQ.c2lnbmF0dXJl'],
+    }),
     userId: UserId,
     expiresIn: z.int().check(z.minimum(1)).register(z.globalRegistry, { description: 'Seconds until the token expires.', examples: [3600] }),
   })
   .register(z.globalRegistry, { id: 'LoginResponse' });
 
 export const UserProfile = z
-  .object({ userId: UserId, email: z.string(), name: z.string(), role: Role, createdAt: Timestamp })
+  .object({
+    userId: UserId,
+    email: z.string().register(z.globalRegistry, { examples: ['ada@example.com'] }),
+    name: z.string().register(z.globalRegistry, { examples: ['Ada Lovelace'] }),
+    role: Role,
+    createdAt: Timestamp,
+  })
   .register(z.globalRegistry, { id: 'UserProfile' });
 
 export type RegisterUserRequest = z.infer<typeof RegisterUserRequest>;

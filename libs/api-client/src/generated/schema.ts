@@ -399,10 +399,13 @@ export interface components {
              * @example ada@example.com
              */
             email: string;
+            /** @example correct horse battery */
             password: string;
         };
         CreateProductRequest: {
+            /** @example Espresso cup */
             name: string;
+            /** @example A 90 ml porcelain cup. */
             description: string;
             /**
              * @description Category slug, e.g. `kitchen` or `outdoor-gear`.
@@ -415,6 +418,7 @@ export interface components {
             /**
              * Format: uri
              * @description https URL of the product image.
+             * @example https://images.example.com/espresso-cup.jpg
              */
             imageUrl?: string;
         };
@@ -437,7 +441,9 @@ export interface components {
         Currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HRK" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XDR" | "XOF" | "XPF" | "XSU" | "YER" | "ZAR" | "ZMW" | "ZWG" | "ZWL";
         /** @description Fields to change; `imageUrl: null` removes the image. */
         UpdateProductRequest: {
+            /** @example Espresso cup */
             name?: string;
+            /** @example A 90 ml porcelain cup. */
             description?: string;
             /**
              * @description Category slug, e.g. `kitchen` or `outdoor-gear`.
@@ -489,6 +495,15 @@ export interface components {
         };
         /** @enum {string} */
         PaymentMethod: "CARD" | "UPI";
+        /**
+         * @example {
+         *       "name": "Ada Lovelace",
+         *       "line1": "12 St James's Square",
+         *       "city": "London",
+         *       "postalCode": "SW1Y 4JH",
+         *       "country": "GB"
+         *     }
+         */
         ShippingAddress: {
             name: string;
             line1: string;
@@ -532,6 +547,21 @@ export interface components {
         Role: "customer" | "admin";
         /** @enum {string} */
         ProductStatus: "active" | "archived";
+        /**
+         * @example {
+         *       "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+         *       "name": "Espresso cup",
+         *       "unitPrice": {
+         *         "amount": 1299,
+         *         "currency": "USD"
+         *       },
+         *       "quantity": 2,
+         *       "lineTotal": {
+         *         "amount": 2598,
+         *         "currency": "USD"
+         *       }
+         *     }
+         */
         OrderLine: {
             /**
              * @description Product id.
@@ -567,7 +597,10 @@ export interface components {
             userId: string;
         };
         LoginResponse: {
-            /** @description Bearer token (JWT, ES256) for the Authorization header. */
+            /**
+             * @description Bearer token (JWT, ES256) for the Authorization header.
+             * @example eyJhbGciOiJFUzI1NiIsImtpZCI6ImtleS0xIn0.eyJzdWIiOiJ1c3JfMDFKRDhaNE02UTVKM0syTjFQMFI5UzhUN1YifQ.c2lnbmF0dXJl
+             */
             token: string;
             /**
              * @description User id.
@@ -586,7 +619,9 @@ export interface components {
              * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
              */
             userId: string;
+            /** @example ada@example.com */
             email: string;
+            /** @example Ada Lovelace */
             name: string;
             role: components["schemas"]["Role"];
             /**
@@ -615,10 +650,14 @@ export interface components {
              * @example prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V
              */
             productId: string;
+            /** @example Espresso cup */
             name: string;
+            /** @example A 90 ml porcelain cup. */
             description: string;
+            /** @example kitchen */
             category: string;
             price: components["schemas"]["Money"];
+            /** @example https://images.example.com/espresso-cup.jpg */
             imageUrl?: string;
             status: components["schemas"]["ProductStatus"];
             /** @description Units that can be ordered now, as last reported by inventory (eventually consistent). */
@@ -662,6 +701,22 @@ export interface components {
             subtotal: components["schemas"]["MoneyTotal"];
             currency: components["schemas"]["Currency"];
         };
+        /**
+         * @example {
+         *       "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+         *       "name": "Espresso cup",
+         *       "quantity": 2,
+         *       "price": {
+         *         "amount": 1299,
+         *         "currency": "USD"
+         *       },
+         *       "lineTotal": {
+         *         "amount": 2598,
+         *         "currency": "USD"
+         *       },
+         *       "available": true
+         *     }
+         */
         CartLine: {
             /**
              * @description Product id.
@@ -915,6 +970,21 @@ export interface components {
                 message: string;
             }[];
         };
+        /**
+         * @example {
+         *       "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+         *       "name": "Espresso cup",
+         *       "unitPrice": {
+         *         "amount": 1299,
+         *         "currency": "USD"
+         *       },
+         *       "quantity": 2,
+         *       "lineTotal": {
+         *         "amount": 2598,
+         *         "currency": "USD"
+         *       }
+         *     }
+         */
         OrderLineOutput: {
             /**
              * @description Product id.
@@ -1406,6 +1476,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "correct horse battery",
+                 *       "name": "Ada Lovelace"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterUserRequest"];
             };
         };
@@ -1416,6 +1493,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "example",
+                     *       "userId": "usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RegisterUserResponse"];
                 };
             };
@@ -1466,6 +1549,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "correct horse battery"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginRequest"];
             };
         };
@@ -1476,6 +1565,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "token": "eyJhbGciOiJFUzI1NiIsImtpZCI6ImtleS0xIn0.eyJzdWIiOiJ1c3JfMDFKRDhaNE02UTVKM0syTjFQMFI5UzhUN1YifQ.c2lnbmF0dXJl",
+                     *       "userId": "usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *       "expiresIn": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
@@ -1532,6 +1628,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *       "email": "ada@example.com",
+                     *       "name": "Ada Lovelace",
+                     *       "role": "customer",
+                     *       "createdAt": "2026-11-25T14:38:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserProfile"];
                 };
             };
@@ -1585,6 +1690,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "name": "Espresso cup",
+                     *           "description": "A 90 ml porcelain cup.",
+                     *           "category": "kitchen",
+                     *           "price": {
+                     *             "amount": 1299,
+                     *             "currency": "USD"
+                     *           },
+                     *           "imageUrl": "https://images.example.com/espresso-cup.jpg",
+                     *           "status": "active",
+                     *           "availableStock": 1,
+                     *           "inStock": true,
+                     *           "createdAt": "2026-11-25T14:38:00.000Z",
+                     *           "updatedAt": "2026-11-25T14:38:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProductPage"];
                 };
             };
@@ -1628,6 +1756,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Espresso cup",
+                 *       "description": "A 90 ml porcelain cup.",
+                 *       "category": "kitchen",
+                 *       "price": {
+                 *         "amount": 1299,
+                 *         "currency": "USD"
+                 *       },
+                 *       "stock": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateProductRequest"];
             };
         };
@@ -1638,6 +1778,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "example",
+                     *       "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreateProductResponse"];
                 };
             };
@@ -1706,6 +1852,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *       "name": "Espresso cup",
+                     *       "description": "A 90 ml porcelain cup.",
+                     *       "category": "kitchen",
+                     *       "price": {
+                     *         "amount": 1299,
+                     *         "currency": "USD"
+                     *       },
+                     *       "imageUrl": "https://images.example.com/espresso-cup.jpg",
+                     *       "status": "active",
+                     *       "availableStock": 1,
+                     *       "inStock": true,
+                     *       "createdAt": "2026-11-25T14:38:00.000Z",
+                     *       "updatedAt": "2026-11-25T14:38:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Product"];
                 };
             };
@@ -1798,6 +1962,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Espresso cup"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateProductRequest"];
             };
         };
@@ -1808,6 +1977,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *       "name": "Espresso cup",
+                     *       "description": "A 90 ml porcelain cup.",
+                     *       "category": "kitchen",
+                     *       "price": {
+                     *         "amount": 1299,
+                     *         "currency": "USD"
+                     *       },
+                     *       "imageUrl": "https://images.example.com/espresso-cup.jpg",
+                     *       "status": "active",
+                     *       "availableStock": 1,
+                     *       "inStock": true,
+                     *       "createdAt": "2026-11-25T14:38:00.000Z",
+                     *       "updatedAt": "2026-11-25T14:38:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Product"];
                 };
             };
@@ -1876,6 +2063,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *       "availableStock": 1,
+                     *       "reservedStock": 1,
+                     *       "version": 1,
+                     *       "updatedAt": "2026-11-25T14:38:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["StockRecord"];
                 };
             };
@@ -1931,6 +2127,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "quantity": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["RestockRequest"];
             };
         };
@@ -1941,6 +2142,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *       "availableStock": 1,
+                     *       "reservedStock": 1,
+                     *       "version": 1,
+                     *       "updatedAt": "2026-11-25T14:38:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["StockRecord"];
                 };
             };
@@ -2006,6 +2216,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "name": "Espresso cup",
+                     *           "quantity": 2,
+                     *           "price": {
+                     *             "amount": 1299,
+                     *             "currency": "USD"
+                     *           },
+                     *           "lineTotal": {
+                     *             "amount": 2598,
+                     *             "currency": "USD"
+                     *           },
+                     *           "available": true
+                     *         }
+                     *       ],
+                     *       "subtotal": {
+                     *         "amount": 2598,
+                     *         "currency": "USD"
+                     *       },
+                     *       "currency": "USD"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Cart"];
                 };
             };
@@ -2092,6 +2327,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                 *       "quantity": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddCartItemRequest"];
             };
         };
@@ -2102,6 +2343,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "name": "Espresso cup",
+                     *           "quantity": 2,
+                     *           "price": {
+                     *             "amount": 1299,
+                     *             "currency": "USD"
+                     *           },
+                     *           "lineTotal": {
+                     *             "amount": 2598,
+                     *             "currency": "USD"
+                     *           },
+                     *           "available": true
+                     *         }
+                     *       ],
+                     *       "subtotal": {
+                     *         "amount": 2598,
+                     *         "currency": "USD"
+                     *       },
+                     *       "currency": "USD"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Cart"];
                 };
             };
@@ -2173,6 +2439,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "quantity": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetCartItemRequest"];
             };
         };
@@ -2183,6 +2454,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "name": "Espresso cup",
+                     *           "quantity": 2,
+                     *           "price": {
+                     *             "amount": 1299,
+                     *             "currency": "USD"
+                     *           },
+                     *           "lineTotal": {
+                     *             "amount": 2598,
+                     *             "currency": "USD"
+                     *           },
+                     *           "available": true
+                     *         }
+                     *       ],
+                     *       "subtotal": {
+                     *         "amount": 2598,
+                     *         "currency": "USD"
+                     *       },
+                     *       "currency": "USD"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Cart"];
                 };
             };
@@ -2260,6 +2556,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "name": "Espresso cup",
+                     *           "quantity": 2,
+                     *           "price": {
+                     *             "amount": 1299,
+                     *             "currency": "USD"
+                     *           },
+                     *           "lineTotal": {
+                     *             "amount": 2598,
+                     *             "currency": "USD"
+                     *           },
+                     *           "available": true
+                     *         }
+                     *       ],
+                     *       "subtotal": {
+                     *         "amount": 2598,
+                     *         "currency": "USD"
+                     *       },
+                     *       "currency": "USD"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Cart"];
                 };
             };
@@ -2328,6 +2649,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "orderId": "ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "status": "CREATED",
+                     *           "total": {
+                     *             "amount": 2598,
+                     *             "currency": "USD"
+                     *           },
+                     *           "itemCount": 1,
+                     *           "createdAt": "2026-11-25T14:38:00.000Z",
+                     *           "updatedAt": "2026-11-25T14:38:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrderPage"];
                 };
             };
@@ -2381,6 +2720,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "payment": {
+                 *         "method": "CARD",
+                 *         "token": "tok_visa"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateOrderRequest"];
             };
         };
@@ -2391,6 +2738,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "orderId": "ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *       "status": "CREATED"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreateOrderResponse"];
                 };
             };
@@ -2400,6 +2753,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "orderId": "ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *       "status": "CREATED"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreateOrderResponse"];
                 };
             };
@@ -2468,6 +2827,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "orderId": "ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *       "status": "CREATED",
+                     *       "lines": [
+                     *         {
+                     *           "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "name": "Espresso cup",
+                     *           "unitPrice": {
+                     *             "amount": 1299,
+                     *             "currency": "USD"
+                     *           },
+                     *           "quantity": 2,
+                     *           "lineTotal": {
+                     *             "amount": 2598,
+                     *             "currency": "USD"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": {
+                     *         "amount": 2598,
+                     *         "currency": "USD"
+                     *       },
+                     *       "payment": {
+                     *         "method": "CARD",
+                     *         "status": "NOT_STARTED",
+                     *         "paymentId": "pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V"
+                     *       },
+                     *       "shippingAddress": {
+                     *         "name": "Ada Lovelace",
+                     *         "line1": "12 St James's Square",
+                     *         "city": "London",
+                     *         "postalCode": "SW1Y 4JH",
+                     *         "country": "GB"
+                     *       },
+                     *       "failureReason": "invalid-order",
+                     *       "statusHistory": [
+                     *         {
+                     *           "status": "CREATED",
+                     *           "at": "2026-11-25T14:38:00.000Z"
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-11-25T14:38:00.000Z",
+                     *       "updatedAt": "2026-11-25T14:38:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Order"];
                 };
             };
@@ -2518,6 +2923,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "orderId": "ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *       "status": "CREATED",
+                     *       "lines": [
+                     *         {
+                     *           "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "name": "Espresso cup",
+                     *           "unitPrice": {
+                     *             "amount": 1299,
+                     *             "currency": "USD"
+                     *           },
+                     *           "quantity": 2,
+                     *           "lineTotal": {
+                     *             "amount": 2598,
+                     *             "currency": "USD"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": {
+                     *         "amount": 2598,
+                     *         "currency": "USD"
+                     *       },
+                     *       "payment": {
+                     *         "method": "CARD",
+                     *         "status": "NOT_STARTED",
+                     *         "paymentId": "pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V"
+                     *       },
+                     *       "shippingAddress": {
+                     *         "name": "Ada Lovelace",
+                     *         "line1": "12 St James's Square",
+                     *         "city": "London",
+                     *         "postalCode": "SW1Y 4JH",
+                     *         "country": "GB"
+                     *       },
+                     *       "failureReason": "invalid-order",
+                     *       "statusHistory": [
+                     *         {
+                     *           "status": "CREATED",
+                     *           "at": "2026-11-25T14:38:00.000Z"
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-11-25T14:38:00.000Z",
+                     *       "updatedAt": "2026-11-25T14:38:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Order"];
                 };
             };
@@ -2568,6 +3019,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "example",
+                 *       "type": "payment_intent.succeeded",
+                 *       "data": {
+                 *         "object": {}
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StripeWebhookEvent"];
             };
         };
@@ -2578,6 +3038,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "received": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookReceipt"];
                 };
             };
@@ -2628,6 +3093,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "event": "payment.captured",
+                 *       "payload": {}
+                 *     }
+                 */
                 "application/json": components["schemas"]["RazorpayWebhookEvent"];
             };
         };
@@ -2638,6 +3109,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "received": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookReceipt"];
                 };
             };
@@ -2697,6 +3173,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "notificationId": "ntf_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "channel": "EMAIL",
+                     *           "template": "welcome",
+                     *           "status": "SENT",
+                     *           "subject": "example",
+                     *           "orderId": "ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "attempts": 1,
+                     *           "failureReason": "recipient-unknown",
+                     *           "createdAt": "2026-11-25T14:38:00.000Z",
+                     *           "updatedAt": "2026-11-25T14:38:00.000Z",
+                     *           "sentAt": "2026-11-25T14:38:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationPage"];
                 };
             };
@@ -2762,6 +3258,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "eventId": "evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "eventType": "ORDER_PLACED",
+                     *           "userId": "usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "metadata": {},
+                     *           "timestamp": "2026-11-25T14:38:00.000Z",
+                     *           "source": "example"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["AnalyticsEventPage"];
                 };
             };
@@ -2831,6 +3342,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-11-25",
+                     *       "to": "2026-11-25",
+                     *       "orders": {
+                     *         "created": 1,
+                     *         "confirmed": 1,
+                     *         "failed": 1,
+                     *         "cancelled": 1
+                     *       },
+                     *       "currencies": [
+                     *         {
+                     *           "currency": "USD",
+                     *           "orders": {
+                     *             "created": 1,
+                     *             "confirmed": 1,
+                     *             "failed": 1,
+                     *             "cancelled": 1
+                     *           },
+                     *           "revenue": {
+                     *             "amount": 2598,
+                     *             "currency": "USD"
+                     *           },
+                     *           "refunded": {
+                     *             "amount": 2598,
+                     *             "currency": "USD"
+                     *           },
+                     *           "refunds": 1
+                     *         }
+                     *       ],
+                     *       "topProducts": [
+                     *         {
+                     *           "productId": "prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V",
+                     *           "name": "example",
+                     *           "units": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AnalyticsSummary"];
                 };
             };
