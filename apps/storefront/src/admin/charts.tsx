@@ -1,4 +1,4 @@
-import { barLayout, linePoints, ticks } from '../domain/chart-scale.js';
+import { barLayout, linePoints, ticks, wholeTickCount } from '../domain/chart-scale.js';
 
 /**
  * Small SVG charts drawn with React (no charting library: the bundle budget). Each has a
@@ -13,10 +13,10 @@ const plot = { width: 560, height: 180 };
 const margin = { left: 56, bottom: 28, top: 12, right: 8 };
 const size = { width: plot.width + margin.left + margin.right, height: plot.height + margin.top + margin.bottom };
 
-function Axis({ top, format }: { top: number; format: (value: number) => string }) {
+function Axis({ top, format, whole }: { top: number; format: (value: number) => string; whole: boolean }) {
   return (
     <g className="axis">
-      {ticks(top).map((tick) => {
+      {ticks(top, whole ? wholeTickCount(top) : 4).map((tick) => {
         const y = plot.height - (tick / top) * plot.height;
         return (
           <g key={tick}>
@@ -47,23 +47,25 @@ function Labels({ series }: { series: readonly Series[] }) {
 interface ChartProps {
   title: string;
   series: readonly Series[];
+  /** Tick labels; without it the values are counts, and the ticks stay on whole numbers. */
   format?: (value: number) => string;
 }
 
-export function BarChart({ title, series, format = String }: ChartProps) {
+export function BarChart({ title, series, format }: ChartProps) {
+  const label = format ?? String;
   const { top, bars } = barLayout(
     series.map((point) => point.value),
     plot,
   );
-  const summary = series.map((point) => `${point.label}: ${format(point.value)}`).join(', ');
+  const summary = series.map((point) => `${point.label}: ${label(point.value)}`).join(', ');
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${size.width} ${size.height}`} role="img" aria-label={`${title}. ${summary}`}>
         <g transform={`translate(${margin.left},${margin.top})`}>
-          <Axis top={top} format={format} />
+          <Axis top={top} format={label} whole={!format} />
           {bars.map((bar, index) => (
             <rect key={series[index]?.label ?? index} className="bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
-              <title>{`${series[index]?.label}: ${format(bar.value)}`}</title>
+              <title>{`${series[index]?.label}: ${label(bar.value)}`}</title>
             </rect>
           ))}
           <Labels series={series} />
@@ -74,21 +76,22 @@ export function BarChart({ title, series, format = String }: ChartProps) {
   );
 }
 
-export function LineChart({ title, series, format = String }: ChartProps) {
+export function LineChart({ title, series, format }: ChartProps) {
+  const label = format ?? String;
   const { top, points, path } = linePoints(
     series.map((point) => point.value),
     plot,
   );
-  const summary = series.map((point) => `${point.label}: ${format(point.value)}`).join(', ');
+  const summary = series.map((point) => `${point.label}: ${label(point.value)}`).join(', ');
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${size.width} ${size.height}`} role="img" aria-label={`${title}. ${summary}`}>
         <g transform={`translate(${margin.left},${margin.top})`}>
-          <Axis top={top} format={format} />
+          <Axis top={top} format={label} whole={!format} />
           <polyline className="line" points={path} fill="none" />
           {points.map((point, index) => (
             <circle key={series[index]?.label ?? index} className="dot" cx={point.x} cy={point.y} r={4}>
-              <title>{`${series[index]?.label}: ${format(series[index]?.value ?? 0)}`}</title>
+              <title>{`${series[index]?.label}: ${label(series[index]?.value ?? 0)}`}</title>
             </circle>
           ))}
           <Labels series={series} />

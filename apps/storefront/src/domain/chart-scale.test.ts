@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barLayout, linePoints, niceCeiling, ticks } from './chart-scale.js';
+import { barLayout, linePoints, niceCeiling, ticks, wholeTickCount } from './chart-scale.js';
 
 describe('niceCeiling', () => {
   it('rounds the largest value up to a readable axis top', () => {
@@ -47,5 +47,14 @@ describe('linePoints', () => {
 
     expect(top).toBe(100);
     expect(path).toBe('50,100 150,50 250,0');
+  });
+});
+
+describe('wholeTickCount', () => {
+  it('keeps the ticks of a count axis on whole numbers', () => {
+    for (const top of [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 1000]) {
+      const values = ticks(top, wholeTickCount(top));
+      expect(values.every(Number.isInteger), `top ${top}: ${values.join(', ')}`).toBe(true);
+    }
   });
 });

@@ -49,3 +49,9 @@ export function linePoints(values: readonly number[], plot: Plot): { top: number
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
+
+/** How many ticks keep every tick of a count axis (orders, units) a whole number: `top` is a niceCeiling. */
+export function wholeTickCount(top: number): number {
+  if (top <= 5) return Math.max(1, Math.round(top));
+  return top % 4 === 0 ? 4 : 5;
+}

@@ -61,7 +61,7 @@ export function CheckoutPage() {
         </fieldset>
         {method === 'CARD' ? (
           <div className="field">
-            <label htmlFor="card">Card</label>
+            <label htmlFor="card">Test card</label>
             <select id="card" value={card} onChange={(event) => setCard(event.target.value)} aria-describedby="card-error">
               {sandboxCards.map((option) => (
                 <option key={option.token} value={option.token}>

@@ -77,7 +77,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
         </tbody>
       </table>
       <p className="total">
-        Total <strong>{formatMoney(data.total)}</strong> · paid by {data.payment.method === 'CARD' ? 'card' : 'UPI'}
+        Total <strong>{formatMoney(data.total)}</strong> · payment by {data.payment.method === 'CARD' ? 'card' : 'UPI'}
       </p>
       <h2>History</h2>
       <ol className="timeline">
