@@ -9,8 +9,8 @@ export interface Series {
   value: number;
 }
 
-const plot = { width: 560, height: 180 };
-const margin = { left: 56, bottom: 28, top: 12, right: 8 };
+const plot = { width: 360, height: 180 };
+const margin = { left: 68, bottom: 28, top: 12, right: 8 };
 const size = { width: plot.width + margin.left + margin.right, height: plot.height + margin.top + margin.bottom };
 
 function Axis({ top, format, whole }: { top: number; format: (value: number) => string; whole: boolean }) {
