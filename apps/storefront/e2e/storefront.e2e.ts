@@ -67,6 +67,16 @@ describe('the storefront in a browser', () => {
     await page.getByRole('link', { name: 'Register' }).click();
     await page.getByLabel('Name').fill(customer.name);
     await page.getByLabel('E-mail').fill(customer.email);
+    // The API refuses a short password (422): its message sits next to the field, tied to it for screen readers.
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.locator('.field-error').waitFor();
+    const password = page.getByLabel('Password');
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    const described = (await password.getAttribute('aria-describedby'))?.split(' ').find((id) => id.endsWith('-error')) ?? 'none';
+    expect(await page.locator(`[id="${described}"]`).textContent()).toMatch(/\S/);
+    await capture(page, 'register-field-error');
+
     await page.getByLabel('Password').fill(customer.password);
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('button', { name: `Log out ${customer.name}` }).waitFor();

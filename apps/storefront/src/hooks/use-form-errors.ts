@@ -24,8 +24,10 @@ export function useFormErrors(fields: readonly string[], aliases: Record<string,
     } catch (error) {
       if (error instanceof ApiError && error.violations.length > 0) {
         const placed = placeFieldErrors(error.violations, fields, aliases);
-        const rest = placed.unplaced.map((violation) => `${violation.path}: ${violation.message}`);
-        setErrors({ byField: placed.byField, summary: [error.message, ...rest].join(' ') });
+        // The API's own detail points developers at `errors`; a person is pointed at the fields instead.
+        const rest = placed.unplaced.map((violation) => `${violation.path}: ${violation.message}.`);
+        const lead = Object.keys(placed.byField).length > 0 ? 'Please correct the fields marked below.' : 'The shop could not accept this:';
+        setErrors({ byField: placed.byField, summary: [lead, ...rest].join(' ') });
       } else {
         setErrors({ byField: {}, summary: messageOf(error) });
       }
