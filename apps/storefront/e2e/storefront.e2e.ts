@@ -45,10 +45,16 @@ async function addToCart(page: Page, productName: string, quantity: number): Pro
   await page.getByRole('status').filter({ hasText: `Added ${quantity} × ${productName}` }).waitFor();
 }
 
-async function checkOut(page: Page, card: string): Promise<void> {
+/** Checks the cart out with a sandbox test card (by its label) or, as `{ upi }`, a UPI id. */
+async function checkOut(page: Page, payment: string | { upi: string }): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cart' }).click();
   await page.getByRole('link', { name: 'Check out' }).click();
-  await page.getByLabel('Test card').selectOption({ label: card });
+  if (typeof payment === 'string') {
+    await page.getByLabel('Test card').selectOption({ label: payment });
+  } else {
+    await page.getByRole('radio', { name: 'UPI' }).check();
+    await page.getByLabel('UPI id').fill(payment.upi);
+  }
   await page.getByRole('button', { name: 'Place order' }).click();
   await page.getByRole('heading', { level: 1, name: /^Order ord_/ }).waitFor();
 }
@@ -114,7 +120,7 @@ describe('the storefront in a browser', () => {
     await page.context().close();
   });
 
-  it('shows a declined card as a FAILED order with a clear message, and keeps the cart', async () => {
+  it('shows a declined card as a FAILED order with a clear message, keeps the cart, and then pays it by UPI', async () => {
     const page = await newPage(chromium.browser);
     await logIn(page, customer.email, customer.password);
     await addToCart(page, 'Insulated Bottle', 1);
@@ -130,6 +136,10 @@ describe('the storefront in a browser', () => {
     await page.getByRole('list', { name: 'Cart items' }).waitFor();
     const lines = await page.getByRole('list', { name: 'Cart items' }).getByRole('link').allTextContents();
     expect(lines.sort()).toEqual(['Desk Lamp', 'Insulated Bottle']);
+
+    // The same cart, paid by UPI this time: the sandbox approves it by its signed webhook a moment later.
+    await checkOut(page, { upi: 'success@razorpay' });
+    await page.getByRole('status').filter({ hasText: 'Status: Confirmed' }).waitFor({ timeout: settleMs });
     await page.context().close();
   });
 
