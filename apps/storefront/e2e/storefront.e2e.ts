@@ -143,6 +143,29 @@ describe('the storefront in a browser', () => {
     await page.context().close();
   });
 
+  it('works from the keyboard, with the focus always visible', async () => {
+    const page = await newPage(chromium.browser);
+    await page.getByRole('list', { name: 'Products' }).waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        return { text: element?.textContent?.trim(), outline: element ? getComputedStyle(element).outlineStyle : 'none' };
+      });
+
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ text: 'Skip to content', outline: 'solid' });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ text: 'Shoplane', outline: 'solid' });
+    await page.getByLabel('Category').focus();
+    await page.keyboard.type('audio');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Turntable' }).waitFor();
+    await page.getByRole('link', { name: 'Turntable' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Turntable' }).waitFor();
+    await page.context().close();
+  });
+
   it('keeps a customer out of the admin area', async () => {
     const page = await newPage(chromium.browser);
     await logIn(page, customer.email, customer.password);

@@ -70,9 +70,13 @@ export function App() {
   const route = useRoute();
   const session = useSession();
   const main = useRef<HTMLElement>(null);
+  const shownRoute = useRef(route);
 
-  // A new page moves focus to its content, as a page load would, so keyboard and screen reader users start there.
+  // Moving to another page puts the focus on its content, so keyboard and screen reader users start there;
+  // the first page keeps the browser's own start (the skip link comes first).
   useEffect(() => {
+    if (shownRoute.current === route) return;
+    shownRoute.current = route;
     main.current?.focus();
   }, [route]);
 
