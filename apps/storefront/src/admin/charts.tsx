@@ -88,7 +88,7 @@ export function LineChart({ title, series, format }: ChartProps) {
       <svg viewBox={`0 0 ${size.width} ${size.height}`} role="img" aria-label={`${title}. ${summary}`}>
         <g transform={`translate(${margin.left},${margin.top})`}>
           <Axis top={top} format={label} whole={!format} />
-          <polyline className="line" points={path} fill="none" />
+          <polyline className="trend" points={path} fill="none" />
           {points.map((point, index) => (
             <circle key={series[index]?.label ?? index} className="dot" cx={point.x} cy={point.y} r={4}>
               <title>{`${series[index]?.label}: ${label(series[index]?.value ?? 0)}`}</title>
