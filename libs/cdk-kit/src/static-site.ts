@@ -8,7 +8,8 @@ import { acknowledgeNagFinding, nagTokenName } from './nag.js';
  * The pieces every static site of the shop (the API reference, the storefront) is built
  * from: a private, encrypted, TLS-only site bucket behind CloudFront, its access logs,
  * and the cdk-nag findings of aws-cdk-lib's own BucketDeployment handler. The constructs
- * are created in the caller's stack with the ids the docs stack uses (`AccessLogs`, `Site`).
+ * are created in the caller's stack as `AccessLogs` and `Site`, the ids the docs stack had
+ * before it used these (its synthesized template did not change).
  */
 export interface SiteBuckets {
   /** Access logs of the site bucket (`s3/`) and of CloudFront (`cloudfront/`). */
