@@ -14,6 +14,8 @@ const dependencyRules = [
   { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:contracts', 'type:manifest', 'type:runtime'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:manifest', 'type:infra'] },
   { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:client'] },
+  // The storefront: a browser app on the generated client, with its CDK stack beside it.
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:client', 'type:contracts', 'type:manifest', 'type:infra'] },
   {
     sourceTag: 'type:local',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:manifest', 'type:runtime', 'type:local'],
@@ -50,7 +52,7 @@ export default [
   ...nx.configs['flat/typescript'],
   { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/*.d.ts', '**/cdk.out', '**/vite.config.*.timestamp*'] },
   {
-    files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.js', '**/*.mjs'],
     // Tool configuration may reach the workspace's shared config files.
     ignores: ['**/eslint.config.mjs', '**/vitest.config.ts'],
     rules: {
@@ -70,7 +72,7 @@ export default [
     },
   },
   {
-    files: ['**/*.ts', '**/*.mts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',

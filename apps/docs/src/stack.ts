@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { acknowledgeNagFinding, stackName, stageOf, tagStack } from '@shoplane/cdk-kit';
+import { acknowledgeBucketDeployment, acknowledgeNagFinding, siteBuckets, stackName, stageOf, tagStack } from '@shoplane/cdk-kit';
 import { workspaceRoot } from '@shoplane/manifest';
-import { Duration, RemovalPolicy, Stack, type App, type StackProps } from 'aws-cdk-lib';
+import { Stack, type App, type StackProps } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -12,10 +12,9 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
-import { acknowledgeDeploymentHandler, acknowledgeDistributionScope } from './nag.js';
+import { acknowledgeDistributionScope } from './nag.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface DocsStackProps extends StackProps {
@@ -40,40 +39,13 @@ export class DocsStack extends Stack {
 
   constructor(scope: Construct, id: string, props: DocsStackProps) {
     super(scope, id, { stackName: stackName(props.stage, 'docs'), ...props });
-    // S3 access logs are granted through the log bucket's policy rather than the deprecated LogDeliveryWrite ACL.
-    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
     const siteRoot = props.siteRoot ?? defaultSiteRoot();
     if (!existsSync(join(siteRoot, 'index.html'))) {
       throw new Error(`Missing docs site in ${siteRoot}: run \`nx build docs\` first.`);
     }
     tagStack(this, props.stage, 'docs');
 
-    // Access logs of the site bucket and of CloudFront. CloudFront's standard
-    // logs are written with ACLs, so this bucket cannot enforce bucket-owner-only ownership.
-    const logs = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.OBJECT_WRITER,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    acknowledgeNagFinding(
-      logs,
-      'AwsSolutions-S1',
-      'This bucket is the access-log destination itself; logging it into itself would loop.',
-    );
-
-    // Its content is a build output, recreated by every deployment: nothing to keep.
-    const site = new Bucket(this, 'Site', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      serverAccessLogsBucket: logs,
-      serverAccessLogsPrefix: 's3/',
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: true,
-    });
+    const { logs, site } = siteBuckets(this);
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Shoplane API reference (${props.stage})`,
@@ -107,7 +79,7 @@ export class DocsStack extends Stack {
       distributionPaths: ['/*'],
       memoryLimit: 512,
     });
-    acknowledgeDeploymentHandler(deployment, site);
+    acknowledgeBucketDeployment(deployment, site);
   }
 }
 

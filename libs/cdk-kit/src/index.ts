@@ -15,3 +15,4 @@ export * from './subscriptions.js';
 export * from './synthesized-service.js';
 export * from './testing.js';
 export * from './workspace.js';
+export * from './static-site.js';

@@ -9,6 +9,7 @@ import type { LocalLog } from './log.js';
 import { rawProblemResponse, sendJson, sendProblem } from './problem.js';
 import { redactedTarget } from './redaction.js';
 import type { RouteTable } from './routes.js';
+import type { StorefrontAssets } from './storefront-assets.js';
 
 /** Largest request body the gateway forwards to a handler. */
 export const maxBodyBytes = 1024 * 1024;
@@ -17,6 +18,8 @@ export interface GatewayOptions {
   routes: RouteTable;
   invoke(functionName: string, event: unknown): Promise<unknown>;
   docs: DocsAssets;
+  /** The built storefront at `/`; without it `/` is a 404 like any unknown path. */
+  storefront?: StorefrontAssets;
   /** Read-only operator views (`/__local/...`), e.g. the event log and dead letters. */
   operatorViews: Record<string, () => unknown>;
   log: LocalLog;
@@ -56,7 +59,7 @@ function answerUnparseableRequest(error: NodeJS.ErrnoException, socket: Duplex):
 
 /** An HTTP server that turns requests into API Gateway HTTP API events for the manifests' handlers. */
 export function createGateway(options: GatewayOptions): Server {
-  const { routes, docs, log } = options;
+  const { routes, docs, storefront, log } = options;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = Date.now();
@@ -76,10 +79,14 @@ export function createGateway(options: GatewayOptions): Server {
       const view = path.startsWith('/__local/') ? operatorView(options.operatorViews, path.slice('/__local/'.length)) : undefined;
       if (view) return sendJson(response, 200, view());
       if (await docs.serve(path, response)) return;
+      if (await storefront?.serve(path, response)) return;
     }
 
     const match = routes.match(method, path);
-    if (match.kind === 'not-found') return problem(404, `No route matches ${method} ${path}.`);
+    if (match.kind === 'not-found') {
+      if (method === 'GET' && (await storefront?.fallback(path, firstHeader(request.headers.accept), response))) return;
+      return problem(404, `No route matches ${method} ${path}.`);
+    }
     if (match.kind === 'wrong-method') {
       return problem(405, `${path} does not support ${method}; use ${match.allow.join(', ')}.`, { allow: match.allow.join(', ') });
     }

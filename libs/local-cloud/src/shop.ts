@@ -6,6 +6,7 @@ import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
 import { closeServer, startControlPlane } from './control-plane.js';
 import { discoverOrchestrators, discoverServices, loadFunctions, runSeed } from './discovery.js';
 import { docsAssets } from './docs-assets.js';
+import { storefrontAssets } from './storefront-assets.js';
 import { freePort, localCredentials, localRegion, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import {
   applyEnvironment,
@@ -131,6 +132,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
         return functions.invoke(name, event);
       },
       docs: docsAssets(root),
+      storefront: storefrontAssets(join(root, 'dist', 'apps', 'storefront', 'site')),
       operatorViews: {
         events: () => ({ items: bus.events.reverse() }),
         'dead-letters': () => ({ events: bus.deadLetters, messages: bus.deadLetteredMessages, streamRecords: pollers.flatMap((poller) => poller.deadLetters) }),

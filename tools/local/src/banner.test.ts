@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { banner, type BannerInput } from './banner.js';
+import { storefrontLine } from './storefront-build.js';
 
 const shop: BannerInput = {
   url: 'http://localhost:3000',
@@ -110,5 +111,13 @@ describe('the npm start banner', () => {
     // Assess
     expect(text).toContain('  checkout  (state machine shoplane-local-checkout, 44 states; synthesized in 0.8 s)\n    on OrderCreated → shoplane-local-checkout-start-checkout');
     expect(text).toContain('http://localhost:3000/__local/executions');
+  });
+
+  it('names the storefront at / above the API, and whether start built it', () => {
+    // Act
+    const lines = banner(shop, 2345, storefrontLine(shop.url, { state: 'built', ms: 1234 }));
+
+    // Assess
+    expect(lines.slice(3, 5)).toEqual(['  Store      http://localhost:3000/  (the storefront, built now in 1.2 s)', '  API        http://localhost:3000']);
   });
 });

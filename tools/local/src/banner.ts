@@ -6,13 +6,14 @@ export type BannerInput = Pick<LocalShop, 'url' | 'services' | 'dynamodb' | 'con
 const pad = (text: string, width: number) => text.padEnd(width);
 
 /** What `npm start` prints once the shop is up: where everything is, by service. */
-export function banner(shop: BannerInput, readyMs: number): string[] {
+export function banner(shop: BannerInput, readyMs: number, storefrontLine?: string): string[] {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const { timings } = shop;
   const lines = [
     `Shoplane local runtime ready in ${seconds(readyMs)}`,
     `  (DynamoDB Local ${seconds(timings.dynamoDb)} while handlers loaded in ${seconds(timings.handlers)}; tables and streams ${seconds(timings.tables)}; seeds ${seconds(timings.seeds)})`,
     '',
+    ...(storefrontLine ? [storefrontLine] : []),
     `  API        ${shop.url}`,
     `  Docs       ${shop.url}/docs/`,
     `  OpenAPI    ${shop.url}/openapi.json`,

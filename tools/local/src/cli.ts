@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { startLocalShop, type LocalShop } from '@shoplane/local-cloud';
+import { workspaceRoot } from '@shoplane/manifest';
 import { banner } from './banner.js';
 import { parseStartOptions } from './options.js';
+import { ensureStorefrontBuilt, storefrontLine } from './storefront-build.js';
 
 async function main(): Promise<void> {
   const options = parseStartOptions(process.argv.slice(2), process.env);
@@ -21,9 +23,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
+  // The storefront builds (when stale) while DynamoDB Local starts.
+  const storefront = ensureStorefrontBuilt(workspaceRoot());
   running.shop = await startLocalShop({ port: options.port, persist: options.persist });
+  const storefrontBuild = await storefront;
   // performance.now() counts from process start, so this includes tsx and module loading.
-  console.log(banner(running.shop, performance.now()).join('\n'));
+  console.log(banner(running.shop, performance.now(), storefrontLine(running.shop.url, storefrontBuild)).join('\n'));
 }
 
 main().catch((error: unknown) => {
