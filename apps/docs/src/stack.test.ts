@@ -1,8 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unacknowledgedNagFindings } from '@shoplane/cdk-kit';
-import { App } from 'aws-cdk-lib';
+import { appWithFeatureFlags, unacknowledgedNagFindings } from '@shoplane/cdk-kit';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocsStack, type DocsStack } from './stack.js';
@@ -19,7 +18,7 @@ describe('DocsStack', () => {
   let template: Template;
 
   beforeAll(() => {
-    stack = createDocsStack(new App(), { siteRoot: stubSite() });
+    stack = createDocsStack(appWithFeatureFlags(), { siteRoot: stubSite() });
     template = Template.fromStack(stack);
   });
 
@@ -108,6 +107,6 @@ describe('DocsStack without a built site', () => {
   it('fails with the build command to run', () => {
     const emptyFolder = mkdtempSync(join(tmpdir(), 'shoplane-docs-empty-'));
 
-    expect(() => createDocsStack(new App(), { siteRoot: emptyFolder })).toThrow('run `nx build docs` first');
+    expect(() => createDocsStack(appWithFeatureFlags(), { siteRoot: emptyFolder })).toThrow('run `nx build docs` first');
   });
 });
