@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appWithFeatureFlags, unacknowledgedNagFindings } from '@shoplane/cdk-kit';
+import { appWithFeatureFlags, functionsWithoutRetainedLogs, unacknowledgedNagFindings, unusedNagAcknowledgements } from '@shoplane/cdk-kit';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocsStack, type DocsStack } from './stack.js';
@@ -100,6 +100,15 @@ describe('DocsStack', () => {
 
   it('passes cdk-nag AwsSolutions checks with no unacknowledged error', () => {
     expect(unacknowledgedNagFindings(stack)).toEqual([]);
+  });
+
+  it('acknowledges no cdk-nag finding that does not occur', () => {
+    expect(unusedNagAcknowledgements(stack)).toEqual([]);
+  });
+
+  it("gives every function, CDK's own included (the deployment and auto-delete handlers), a log group with a retention", () => {
+    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(2);
+    expect(functionsWithoutRetainedLogs(template)).toEqual([]);
   });
 });
 

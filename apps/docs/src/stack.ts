@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { acknowledgeNagFinding, stackName, stageOf, tagStack } from '@shoplane/cdk-kit';
 import { workspaceRoot } from '@shoplane/manifest';
-import { Duration, RemovalPolicy, Stack, type App, type StackProps } from 'aws-cdk-lib';
+import { CfnResource, Duration, RemovalPolicy, Stack, type App, type StackProps } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -12,6 +12,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
@@ -58,11 +59,7 @@ export class DocsStack extends Stack {
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    acknowledgeNagFinding(
-      logs,
-      'AwsSolutions-S1',
-      'This bucket is the access-log destination itself; logging it into itself would loop.',
-    );
+    // No AwsSolutions-S1 (access logs) here: cdk-nag already exempts the bucket other buckets log into.
 
     // Its content is a build output, recreated by every deployment: nothing to keep.
     const site = new Bucket(this, 'Site', {
@@ -106,8 +103,22 @@ export class DocsStack extends Stack {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
+      logGroup: new LogGroup(this, 'DeployLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
     });
     acknowledgeDeploymentHandler(deployment, site);
+    this.keepAutoDeleteLogs();
+  }
+
+  /**
+   * `autoDeleteObjects` adds aws-cdk-lib's own provider function, which takes no log
+   * group: without one, Lambda would create `/aws/lambda/<name>` on first use and keep
+   * it forever. It logs into a group of this stack instead, kept a month.
+   */
+  private keepAutoDeleteLogs(): void {
+    const handler = this.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider')?.node.tryFindChild('Handler');
+    if (!(handler instanceof CfnResource) || handler.cfnResourceType !== 'AWS::Lambda::Function') throw new Error('autoDeleteObjects without its provider function');
+    const logs = new LogGroup(this, 'AutoDeleteObjectsLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    handler.addPropertyOverride('LoggingConfig', { LogGroup: logs.logGroupName });
   }
 }
 
