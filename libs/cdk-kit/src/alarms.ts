@@ -57,8 +57,9 @@ export class OperationalAlarms extends Construct {
 
   /**
    * Errors and throttles of a function. Handlers answer every expected failure
-   * themselves (problem+json, partial batch failures), so any function error is an
-   * unexpected one; a throttle means the account's or function's concurrency ran out.
+   * themselves (problem+json, partial batch failures), so a function error is an
+   * unexpected one, or an internal operation asking its caller to retry (contention);
+   * either is worth a look. A throttle means the account's or function's concurrency ran out.
    */
   watchFunction(handler: string, fn: IFunction): void {
     this.add({
