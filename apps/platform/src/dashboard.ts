@@ -2,7 +2,7 @@ import { routeKey } from '@shoplane/contracts';
 import type { WorkspaceUnits } from '@shoplane/cdk-kit';
 import { deadLetterQueueName, orchestratorQueues, serviceQueues, unitQueueName, type UnitQueue } from '@shoplane/manifest';
 import { Duration } from 'aws-cdk-lib';
-import { Dashboard, GraphWidget, Metric, type IMetric, type IWidget } from 'aws-cdk-lib/aws-cloudwatch';
+import { Dashboard, GraphWidget, Metric, SearchExpression, type IMetric, type IWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import type { HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 
@@ -48,6 +48,12 @@ export class OperationsDashboard extends Construct {
         ...serviceNames.map((service) => business('MessagesDeadLettered', service)),
       ]),
     );
+    // Powertools adds the function's name to ColdStart: one line per function, whichever exist.
+    const coldStarts = new SearchExpression({
+      expression: `SEARCH('{${businessNamespace},function_name,service} MetricName="ColdStart"', 'Sum', ${period.toSeconds()})`,
+      label: 'ColdStart',
+      period,
+    });
     const sum = { period, statistic: 'Sum' };
     this.dashboard.addWidgets(
       graph('API requests, 4xx and 5xx', [
@@ -57,6 +63,7 @@ export class OperationsDashboard extends Construct {
       ]),
       graph('API latency (p50, p90, p99)', ['p50', 'p90', 'p99'].map((statistic) => props.httpStage.metricLatency({ period, statistic, label: statistic }))),
     );
+    this.dashboard.addWidgets(graph('Cold starts per function', [coldStarts], { width: 24 }));
     this.dashboard.addWidgets(...this.routeLatencyWidgets(props));
     for (const [unit, queues] of [
       ...units.services.map((service) => [service.name, serviceQueues(service)] as const),

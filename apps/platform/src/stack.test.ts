@@ -199,6 +199,10 @@ describe('PlatformStack alarms and dashboard', () => {
       for (const metric of ['OrdersCreated', 'OrdersConfirmed', 'OrdersFailed']) expect(body()).toContain(`\\"Shoplane\\",\\"${metric}\\",\\"service\\",\\"orders\\"`);
     });
 
+    it('graphs cold starts of every function, whichever functions report them', () => {
+      expect(body()).toMatch(/SEARCH\('\{Shoplane,function_name,service\} MetricName=[^,]*ColdStart/);
+    });
+
     it('graphs the latency of every route of every service', () => {
       const routes = units.services.flatMap((service) => service.routes.map((route) => routeKey(route.operation)));
 
