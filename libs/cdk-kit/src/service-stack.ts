@@ -1,4 +1,13 @@
-import { functionPermissions, platformVariables, tableName, tableNameVariable, declaredQueueName, streamFailuresQueue, unitQueueName, type ServiceManifest } from '@shoplane/manifest';
+import {
+  declaredQueueName,
+  functionPermissions,
+  platformVariables,
+  streamFailuresQueue,
+  tableName,
+  tableNameVariable,
+  unitQueueName,
+  type ServiceManifest,
+} from '@shoplane/manifest';
 import { RemovalPolicy, Stack, type App, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
@@ -7,9 +16,9 @@ import { OperationalAlarms } from './alarms.js';
 import { applyCapabilities, PlatformReferences } from './capabilities.js';
 import { allowInvocation, publishInternalOperation } from './internal-operations.js';
 import { isDisposableStage, stackName, stageOf, tagStack } from './naming.js';
+import { queueNamesOf } from './queues.js';
 import { ServiceRoutes } from './routes.js';
 import { ServiceFunction, type FunctionSettings } from './service-function.js';
-import { queueNamesOf } from './queues.js';
 import { allowSending, ServiceQueue } from './service-queues.js';
 import { acknowledgeOwnIndexWildcard, createServiceTable, grantTableAccess } from './service-table.js';
 import { EventSubscription, TableStreamConsumer } from './subscriptions.js';
