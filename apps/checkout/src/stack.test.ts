@@ -1,14 +1,17 @@
 import {
   actionsOf,
+  alarmMismatches,
   environmentOfFunction,
+  functionsWithoutRetainedLogs,
   referencesIn,
   resourcesOfStatement,
   roleOfFunction,
   ssmParametersOf,
   statementsOfRole,
   unacknowledgedNagFindings,
+  unusedNagAcknowledgements,
 } from '@shoplane/cdk-kit';
-import { functionName, internalOperationVariable, orchestratorHandlers, platformVariables } from '@shoplane/manifest';
+import { functionName, internalOperationVariable, orchestratorHandlers, orchestratorQueues, platformVariables } from '@shoplane/manifest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lambdaServiceErrors } from './state-machine/tasks.js';
@@ -222,6 +225,42 @@ describe('checkout stack', () => {
   it('passes cdk-nag AwsSolutions checks with no unacknowledged error', () => {
     expect(unacknowledgedNagFindings(checkout.stack)).toEqual([]);
   });
+
+  it('acknowledges no cdk-nag finding that does not occur', () => {
+    expect(unusedNagAcknowledgements(checkout.stack)).toEqual([]);
+  });
+});
+
+describe('checkout alarms', () => {
+  const topic = Match.objectLike({ Ref: Match.stringLikeRegexp('SsmParameterValue.*alarmtopicarn') });
+
+  it.each([
+    ['ExecutionsFailed', 'executions-failed'],
+    ['ExecutionsTimedOut', 'executions-timed-out'],
+    ['ExecutionsAborted', 'executions-aborted'],
+  ])('tells the alarm topic of %s executions of the state machine', (metricName, name) => {
+    checkout.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `shoplane-dev-checkout-${name}`,
+      Namespace: 'AWS/States',
+      MetricName: metricName,
+      Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: Match.stringLikeRegexp('^Checkout[0-9A-F]{8}$') } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topic],
+      OKActions: [topic],
+    });
+  });
+
+  it("alarms on every function's errors and throttles, each inbox's oldest message and each dead-letter queue", () => {
+    const functionNames = orchestratorHandlers(orchestrator).map((handler) => functionName('dev', 'checkout', handler));
+
+    expect(alarmMismatches(checkout.template, { stage: 'dev', unit: 'checkout', functionNames, queues: orchestratorQueues(orchestrator) })).toEqual([]);
+  });
+
+  it("gives every function, CDK's own included, a log group with a retention", () => {
+    expect(functionsWithoutRetainedLogs(checkout.template)).toEqual([]);
+  });
 });
 
 describe('checkout functions, each granted exactly what the orchestrator declares for it', () => {
@@ -256,6 +295,7 @@ describe('checkout functions, each granted exactly what the orchestrator declare
     const expected = [
       'NODE_OPTIONS',
       'POWERTOOLS_SERVICE_NAME',
+      'POWERTOOLS_METRICS_NAMESPACE',
       platformVariables.stage,
       ...(orchestrator.invokes?.[handler] ?? []).map(internalOperationVariable),
       ...(starts(handler) ? [orchestrator.stateMachine.arnVariable] : []),

@@ -3,7 +3,9 @@ import {
   defaultAssetsRoot,
   EventSubscription,
   isDisposableStage,
+  OperationalAlarms,
   PlatformReferences,
+  queueNamesOf,
   ServiceFunction,
   stackName,
   stageOf,
@@ -40,6 +42,7 @@ function constructIdFor(handler: string): string {
 export class CheckoutStack extends Stack {
   readonly stateMachine: StateMachine;
   readonly functions = new Map<string, LambdaFunction>();
+  readonly alarms: OperationalAlarms;
 
   constructor(scope: Construct, id: string, props: CheckoutStackProps) {
     super(scope, id, { stackName: stackName(props.stage, props.manifest.name), ...props });
@@ -47,6 +50,7 @@ export class CheckoutStack extends Stack {
     const removalPolicy = isDisposableStage(stage) ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
     tagStack(this, stage, manifest.name);
     const platform = new PlatformReferences(this, 'Platform', stage);
+    this.alarms = new OperationalAlarms(this, 'Alarms', { stage, unit: manifest.name, topic: platform.alarmTopic });
 
     this.stateMachine = new CheckoutStateMachine(this, 'Checkout', {
       stage,
@@ -56,6 +60,7 @@ export class CheckoutStack extends Stack {
       executionTimeout: props.executionTimeout,
       removalPolicy,
     }).stateMachine;
+    this.alarms.watchStateMachine('checkout', this.stateMachine);
 
     const assetsRoot = props.assetsRoot ?? defaultAssetsRoot();
     for (const handler of orchestratorHandlers(manifest)) {
@@ -68,6 +73,7 @@ export class CheckoutStack extends Stack {
         environment: { [platformVariables.stage]: stage },
       });
       this.functions.set(handler, fn);
+      this.alarms.watchFunction(handler, fn);
       for (const target of manifest.invokes?.[handler] ?? []) allowInvocation(this, { stage, target, functions: [fn] });
     }
 
@@ -76,7 +82,8 @@ export class CheckoutStack extends Stack {
     for (const subscription of manifest.subscriptions) {
       const handler = this.functionFor(subscription.handler);
       const ownStatusChanges = subscription.bus === 'default';
-      new EventSubscription(this, `${constructIdFor(subscription.handler)}Subscription`, {
+      const { queue } = new EventSubscription(this, `${constructIdFor(subscription.handler)}Subscription`, {
+        queueNames: queueNamesOf(stage, manifest.name, subscription.handler),
         eventBus: ownStatusChanges ? defaultBus : platform.eventBus,
         eventTypes: subscription.eventTypes,
         handler,
@@ -84,6 +91,7 @@ export class CheckoutStack extends Stack {
           ? { eventPattern: { source: ['aws.states'], detail: { stateMachineArn: [this.stateMachine.stateMachineArn], status: [...abnormalEndings] } } }
           : {}),
       });
+      this.alarms.watchQueue(subscription.handler, queue);
     }
     for (const starter of manifest.stateMachine.startedBy) {
       const handler = this.functionFor(starter);

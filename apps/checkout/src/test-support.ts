@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
-import { createStubBundles } from '@shoplane/cdk-kit';
+import { appWithFeatureFlags, createStubBundles } from '@shoplane/cdk-kit';
 import { orchestratorHandlers } from '@shoplane/manifest';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { orchestrator } from './service.js';
 import { createCheckoutStack, type CheckoutStack } from './stack.js';
@@ -64,7 +63,7 @@ export function definitionOf(template: Template): Asl {
 
 /** The checkout stack in the `dev` stage from stub bundles, with CDK context (e.g. `paymentTimeoutSeconds`). */
 export function synthesizeCheckoutForTest(context: Record<string, unknown> = {}): SynthesizedCheckout {
-  const app = new App({ context });
+  const app = appWithFeatureFlags({ context });
   const stack = createCheckoutStack(app, { assetsRoot: createStubBundles(orchestrator.name, orchestratorHandlers(orchestrator)) });
   const template = Template.fromStack(stack);
   return {

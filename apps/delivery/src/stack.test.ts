@@ -1,5 +1,4 @@
-import { unacknowledgedNagFindings } from '@shoplane/cdk-kit';
-import { App } from 'aws-cdk-lib';
+import { appWithFeatureFlags, functionsWithoutRetainedLogs, unacknowledgedNagFindings, unusedNagAcknowledgements } from '@shoplane/cdk-kit';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDeliveryStack, type DeliveryStack } from './stack.js';
@@ -13,7 +12,7 @@ interface PolicyStatementJson {
 }
 
 function synthesize(context: Record<string, string>): { stack: DeliveryStack; template: Template } {
-  const stack = createDeliveryStack(new App({ context }));
+  const stack = createDeliveryStack(appWithFeatureFlags({ context }));
   return { stack, template: Template.fromStack(stack) };
 }
 
@@ -121,6 +120,14 @@ describe('DeliveryStack', () => {
   it('passes cdk-nag AwsSolutions checks with no unacknowledged error or warning', () => {
     expect(unacknowledgedNagFindings(stack)).toEqual([]);
     expect(unacknowledgedNagFindings(stack, 'warning')).toEqual([]);
+  });
+
+  it('acknowledges no cdk-nag finding that does not occur', () => {
+    expect(unusedNagAcknowledgements(stack)).toEqual([]);
+  });
+
+  it("gives every function, CDK's own included, a log group with a retention", () => {
+    expect(functionsWithoutRetainedLogs(template)).toEqual([]);
   });
 });
 

@@ -1,8 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unacknowledgedNagFindings } from '@shoplane/cdk-kit';
-import { App } from 'aws-cdk-lib';
+import { appWithFeatureFlags, functionsWithoutRetainedLogs, unacknowledgedNagFindings, unusedNagAcknowledgements } from '@shoplane/cdk-kit';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocsStack, type DocsStack } from './stack.js';
@@ -19,7 +18,7 @@ describe('DocsStack', () => {
   let template: Template;
 
   beforeAll(() => {
-    stack = createDocsStack(new App(), { siteRoot: stubSite() });
+    stack = createDocsStack(appWithFeatureFlags(), { siteRoot: stubSite() });
     template = Template.fromStack(stack);
   });
 
@@ -102,12 +101,21 @@ describe('DocsStack', () => {
   it('passes cdk-nag AwsSolutions checks with no unacknowledged error', () => {
     expect(unacknowledgedNagFindings(stack)).toEqual([]);
   });
+
+  it('acknowledges no cdk-nag finding that does not occur', () => {
+    expect(unusedNagAcknowledgements(stack)).toEqual([]);
+  });
+
+  it("gives every function, CDK's own included (the deployment and auto-delete handlers), a log group with a retention", () => {
+    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(2);
+    expect(functionsWithoutRetainedLogs(template)).toEqual([]);
+  });
 });
 
 describe('DocsStack without a built site', () => {
   it('fails with the build command to run', () => {
     const emptyFolder = mkdtempSync(join(tmpdir(), 'shoplane-docs-empty-'));
 
-    expect(() => createDocsStack(new App(), { siteRoot: emptyFolder })).toThrow('run `nx build docs` first');
+    expect(() => createDocsStack(appWithFeatureFlags(), { siteRoot: emptyFolder })).toThrow('run `nx build docs` first');
   });
 });

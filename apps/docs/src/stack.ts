@@ -1,6 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { acknowledgeBucketDeployment, acknowledgeNagFinding, siteBuckets, stackName, stageOf, tagStack } from '@shoplane/cdk-kit';
+import {
+  acknowledgeBucketDeployment,
+  acknowledgeNagFinding,
+  keepAutoDeleteLogs,
+  siteBuckets,
+  siteDeploymentLogs,
+  stackName,
+  stageOf,
+  tagStack,
+} from '@shoplane/cdk-kit';
 import { workspaceRoot } from '@shoplane/manifest';
 import { Stack, type App, type StackProps } from 'aws-cdk-lib';
 import {
@@ -78,8 +87,10 @@ export class DocsStack extends Stack {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
+      logGroup: siteDeploymentLogs(this),
     });
     acknowledgeBucketDeployment(deployment, site);
+    keepAutoDeleteLogs(this);
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   actionsOf,
+  appWithFeatureFlags,
   createStubBundles,
   resourcesOfStatement,
   roleOfFunction,
@@ -10,7 +11,6 @@ import {
 } from '@shoplane/cdk-kit';
 import { serviceStackSuite } from '@shoplane/cdk-kit/stack-suite';
 import { functionName, handlerNames } from '@shoplane/manifest';
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { sendingHandlers, service } from './service.js';
@@ -84,7 +84,7 @@ describe('notifications stack', () => {
   });
 
   it('takes the sender, SES identity and configuration set from the deployment context', () => {
-    const app = new App({ context: { senderAddress: 'orders@mail.example.org', sesIdentity: 'example.org', sesConfigurationSet: 'shop' } });
+    const app = appWithFeatureFlags({ context: { senderAddress: 'orders@mail.example.org', sesIdentity: 'example.org', sesConfigurationSet: 'shop' } });
     const configured = Template.fromStack(createNotificationsStack(app, { assetsRoot: createStubBundles('notifications', handlerNames(service)) }));
 
     const role = roleOfFunction(configured, functionName('dev', 'notifications', 'on-order-outcome'));

@@ -1,7 +1,6 @@
-import { actionsOf, createStubBundles, environmentOfFunction, resourcesOfStatement, type StackGrants } from '@shoplane/cdk-kit';
+import { actionsOf, appWithFeatureFlags, createStubBundles, environmentOfFunction, resourcesOfStatement, type StackGrants } from '@shoplane/cdk-kit';
 import { serviceStackSuite } from '@shoplane/cdk-kit/stack-suite';
 import { configurationOf, functionName, handlerNames } from '@shoplane/manifest';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { service } from './service.js';
@@ -50,7 +49,7 @@ describe('payments stack', () => {
 
   it('creates the four provider secrets, removed with a dev stack and kept in every other stage', () => {
     const { template } = synthesized();
-    const prod = Template.fromStack(createPaymentsStack(new App({ context: { stage: 'prod' } }), { assetsRoot: stubBundles() }));
+    const prod = Template.fromStack(createPaymentsStack(appWithFeatureFlags({ context: { stage: 'prod' } }), { assetsRoot: stubBundles() }));
     const policies = (of: Template) => Object.values(of.findResources('AWS::SecretsManager::Secret')).map((secret) => secret['DeletionPolicy']);
 
     template.resourceCountIs('AWS::SecretsManager::Secret', 4);
@@ -97,7 +96,7 @@ describe('payments stack', () => {
   });
 
   it('switches every provider function to the live providers with -c paymentsGateway=live', () => {
-    const live = Template.fromStack(createPaymentsStack(new App({ context: { paymentsGateway: 'live' } }), { assetsRoot: stubBundles() }));
+    const live = Template.fromStack(createPaymentsStack(appWithFeatureFlags({ context: { paymentsGateway: 'live' } }), { assetsRoot: stubBundles() }));
     const functions = Object.values(live.findResources('AWS::Lambda::Function')).map(
       (fn) => (fn['Properties'] as { Environment?: { Variables?: Record<string, unknown> } }).Environment?.Variables ?? {},
     );

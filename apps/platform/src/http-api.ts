@@ -68,6 +68,8 @@ export class SharedHttpApi extends Construct {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
+      // Route metrics (ApiId, Stage, Route): the dashboard's latency per route.
+      detailedMetricsEnabled: true,
       throttle: props.throttle ?? { rateLimit: 200, burstLimit: 400 },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     });

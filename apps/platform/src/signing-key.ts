@@ -24,6 +24,8 @@ export interface SigningKeyProps {
  */
 export class SigningKey extends Construct {
   readonly secret: Secret;
+  /** The function that writes the key pair, for its alarms. */
+  readonly provisioner: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: SigningKeyProps) {
     super(scope, id);
@@ -48,6 +50,7 @@ export class SigningKey extends Construct {
       timeout: Duration.seconds(30),
       environment: {},
     });
+    this.provisioner = provisioner;
     provisioner.addToRolePolicy(
       new PolicyStatement({
         actions: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],

@@ -1,8 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unacknowledgedNagFindings } from '@shoplane/cdk-kit';
-import { App } from 'aws-cdk-lib';
+import { appWithFeatureFlags, functionsWithoutRetainedLogs, unacknowledgedNagFindings, unusedNagAcknowledgements } from '@shoplane/cdk-kit';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStorefrontStack, type StorefrontStack } from './stack.js';
@@ -23,7 +22,7 @@ describe('StorefrontStack', () => {
   let template: Template;
 
   beforeAll(() => {
-    stack = createStorefrontStack(new App({ context: { apiUrl } }), { siteRoot: stubSite() });
+    stack = createStorefrontStack(appWithFeatureFlags({ context: { apiUrl } }), { siteRoot: stubSite() });
     template = Template.fromStack(stack);
   });
 
@@ -84,7 +83,7 @@ describe('StorefrontStack', () => {
   });
 
   it('reads the API URL from the platform parameter of its stage when none is given', () => {
-    const template = Template.fromStack(createStorefrontStack(new App(), { siteRoot: stubSite(), stage: 'prod' }));
+    const template = Template.fromStack(createStorefrontStack(appWithFeatureFlags(), { siteRoot: stubSite(), stage: 'prod' }));
     const [parameter, declaration] = Object.entries(template.toJSON().Parameters).find(([name]) => name.startsWith('SsmParameterValue')) ?? [];
     const deployment = Object.values(template.findResources('Custom::CDKBucketDeployment'))[0];
 
@@ -101,11 +100,19 @@ describe('StorefrontStack', () => {
   it('passes cdk-nag AwsSolutions checks with no unacknowledged error', () => {
     expect(unacknowledgedNagFindings(stack)).toEqual([]);
   });
+
+  it('acknowledges no cdk-nag finding that does not occur', () => {
+    expect(unusedNagAcknowledgements(stack)).toEqual([]);
+  });
+
+  it("gives every function, CDK's own included, a log group with a retention", () => {
+    expect(functionsWithoutRetainedLogs(template)).toEqual([]);
+  });
 });
 
 describe('StorefrontStack without a build', () => {
   it('fails with the build command to run', () => {
-    expect(() => createStorefrontStack(new App(), { siteRoot: mkdtempSync(join(tmpdir(), 'shoplane-storefront-empty-')) })).toThrow(
+    expect(() => createStorefrontStack(appWithFeatureFlags(), { siteRoot: mkdtempSync(join(tmpdir(), 'shoplane-storefront-empty-')) })).toThrow(
       'run `nx build storefront` first',
     );
   });

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import {
   acknowledgeBucketDeployment,
   acknowledgeStaticDistribution,
+  keepAutoDeleteLogs,
   platformParameterName,
   siteBuckets,
+  siteDeploymentLogs,
   stackName,
   stageOf,
   tagStack,
@@ -77,8 +79,10 @@ export class StorefrontStack extends Stack {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
+      logGroup: siteDeploymentLogs(this),
     });
     acknowledgeBucketDeployment(deployment, site);
+    keepAutoDeleteLogs(this);
 
     // The platform's CORS origins come from its configuration (`-c allowedOrigins=`); this is the value to give it.
     new StringParameter(this, 'SiteUrlParameter', {

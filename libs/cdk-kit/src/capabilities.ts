@@ -4,6 +4,7 @@ import { EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Topic, type ITopic } from 'aws-cdk-lib/aws-sns';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { platformParameterName } from './naming.js';
@@ -17,6 +18,7 @@ import { platformParameterName } from './naming.js';
 export class PlatformReferences extends Construct {
   private cachedEventBus?: IEventBus;
   private cachedSigningKey?: ISecret;
+  private cachedAlarmTopic?: ITopic;
 
   constructor(
     scope: Construct,
@@ -60,6 +62,12 @@ export class PlatformReferences extends Construct {
   get signingKey(): ISecret {
     this.cachedSigningKey ??= Secret.fromSecretCompleteArn(this, 'SigningKey', this.lookup('signingKeySecretArn'));
     return this.cachedSigningKey;
+  }
+
+  /** The stage's alarm topic, which every alarm of the stack notifies. */
+  get alarmTopic(): ITopic {
+    this.cachedAlarmTopic ??= Topic.fromTopicArn(this, 'AlarmTopic', this.lookup('alarmTopicArn'));
+    return this.cachedAlarmTopic;
   }
 
   private lookup(key: Parameters<typeof platformParameterName>[1]): string {

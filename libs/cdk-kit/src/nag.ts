@@ -1,5 +1,5 @@
 import { App, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, NagRuleCompliance, type IApplyRule } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 
 /** Runs the AWS Solutions rule pack on every synth of the app; an unacknowledged error fails it. */
@@ -42,4 +42,49 @@ export function unacknowledgedNagFindings(scope: IConstruct, severity: 'error' |
       severity: violation.severity ?? 'error',
       resources: violation.violatingResources.map((resource) => resource.constructPath ?? resource.resourceLogicalId ?? 'unknown'),
     }));
+}
+
+/** cdk-nag's findings as the rules report them, before any acknowledgement is applied: rule id and resource path. */
+class FindingsRecorder extends AwsSolutionsChecks {
+  readonly findings: Array<{ ruleId: string; path: string }> = [];
+
+  protected override applyRule(params: IApplyRule): void {
+    const ruleId = `${this.packName}-${params.ruleSuffixOverride ?? params.rule.name}`;
+    const path = params.node.node.path;
+    try {
+      const result = params.rule(params.node);
+      if (result === NagRuleCompliance.NON_COMPLIANT) this.findings.push({ ruleId, path });
+      else if (Array.isArray(result)) for (const finding of result) this.findings.push({ ruleId: `${ruleId}[${String(finding)}]`, path });
+    } catch {
+      // cdk-nag reports a rule that throws as the rule itself failing.
+      this.findings.push({ ruleId, path });
+    }
+    super.applyRule(params);
+  }
+}
+
+/**
+ * Acknowledgements under `scope` that match no finding at or below the construct
+ * they are made on, as `<construct path>: <rule id>`; for tests. Such an
+ * acknowledgement hides nothing today and would silently hide a later, unrelated
+ * finding with that id.
+ */
+export function unusedNagAcknowledgements(scope: IConstruct): string[] {
+  const recorder = new FindingsRecorder();
+  recorder.validateScope(scope);
+  const unused: string[] = [];
+  for (const construct of scope.node.findAll()) {
+    for (const entry of construct.node.metadata) {
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || typeof entry.data !== 'object' || entry.data === null) continue;
+      const path = construct.node.path;
+      for (const key of Object.keys(entry.data as Record<string, unknown>)) {
+        // aws-cdk-lib before 2.262.1 wrote 'annotation::' before the id, later versions 'Annotation::'.
+        const ruleId = key.replace(/^annotation::/i, '');
+        if (!ruleId.startsWith('AwsSolutions-')) continue;
+        const matched = recorder.findings.some((finding) => finding.ruleId === ruleId && (finding.path === path || finding.path.startsWith(`${path}/`)));
+        if (!matched) unused.push(`${path}: ${ruleId}`);
+      }
+    }
+  }
+  return unused;
 }

@@ -46,6 +46,8 @@ export const platformKeys = {
   /** The parameter that *holds* the public keys JSON (written by the signing-key custom resource). */
   publicKeys: 'jwt-public-keys',
   signingKeySecretArn: 'signing-key-secret-arn',
+  /** The stage's SNS topic every alarm notifies. */
+  alarmTopicArn: 'alarm-topic-arn',
 } as const;
 
 export type PlatformKey = keyof typeof platformKeys;

@@ -19,6 +19,7 @@ import type { SynthesizedService } from './synthesized-service.js';
 import {
   actionsOf,
   environmentOfFunction,
+  oneStatementPerResource,
   referencesIn,
   resourcesOfStatement,
   roleOfFunction,
@@ -28,7 +29,7 @@ import {
 } from './testing.js';
 
 /** What every function gets from ServiceFunction and ServiceStack, whatever it declares. */
-const baseVariables = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', platformVariables.stage];
+const baseVariables = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', platformVariables.stage];
 const writeActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const readActions = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
 
@@ -214,7 +215,7 @@ export function permissionMismatches(synthesized: Pick<SynthesizedService, 'stac
       handler,
       granted,
       kinds: new Set(declarations.filter((declaration) => declaration.handler === handler).map((declaration) => declaration.kind)),
-      statements: statementsOfRole(template, roleOfFunction(template, physicalName)),
+      statements: oneStatementPerResource(statementsOfRole(template, roleOfFunction(template, physicalName))),
       environment: environmentOfFunction(template, physicalName),
     }, stackGrants);
     return [

@@ -10,6 +10,9 @@ import { acknowledgeNagFinding } from './nag.js';
 /** Newest Node.js runtime this CDK knows; handlers are bundled for node22, which it runs unchanged. */
 export const lambdaRuntime = Runtime.NODEJS_24_X;
 
+/** The CloudWatch namespace of the shop's business metrics (Powertools EMF), with the dimension `service`. */
+export const metricsNamespace = 'Shoplane';
+
 export interface FunctionSettings {
   /** MB; defaults to 512 (bcrypt and JSON-heavy handlers are CPU-bound, and CPU scales with memory). */
   memorySize?: number;
@@ -68,6 +71,7 @@ export class ServiceFunction extends Construct {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.service,
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         ...props.environment,
       },
     });

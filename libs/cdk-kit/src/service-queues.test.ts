@@ -85,7 +85,7 @@ describe('permissionMismatches on queues', () => {
 
   it('reports more than sqs:SendMessage on another service\'s queue', () => {
     expect(mismatchesAfter(sendToLedger(['sqs:SendMessage', 'sqs:PurgeQueue']))).toContainEqual(
-      "who-am-i: may sqs:SendMessage, sqs:PurgeQueue on another service's queue; only sqs:SendMessage is ever granted",
+      "who-am-i: may sqs:PurgeQueue, sqs:SendMessage on another service's queue; only sqs:SendMessage is ever granted",
     );
   });
 

@@ -5,7 +5,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { QueueWithDeadLetter } from './queues.js';
+import { QueueWithDeadLetter, type QueueWithDeadLetterProps } from './queues.js';
 import { drainInBatches, visibilityTimeoutFor } from './subscriptions.js';
 
 export interface ServiceQueueProps {
@@ -17,6 +17,8 @@ export interface ServiceQueueProps {
   eventBus: IEventBus;
   /** Domain events the platform bus routes into the queue as well; none when absent. */
   eventTypes?: string[];
+  /** The queue's physical names, from `unitQueueName` / `deadLetterQueueName`. */
+  queueNames: Pick<QueueWithDeadLetterProps, 'queueName' | 'deadLetterQueueName'>;
 }
 
 /**
@@ -33,7 +35,7 @@ export class ServiceQueue extends Construct {
   constructor(scope: Construct, id: string, props: ServiceQueueProps) {
     super(scope, id);
     const queue = { service: props.service, name: props.name };
-    this.queue = new QueueWithDeadLetter(this, 'Inbox', { visibilityTimeout: visibilityTimeoutFor(props.handler) });
+    this.queue = new QueueWithDeadLetter(this, 'Inbox', { ...props.queueNames, visibilityTimeout: visibilityTimeoutFor(props.handler) });
     if (props.eventTypes?.length) {
       new Rule(this, 'Rule', {
         eventBus: props.eventBus,

@@ -1,11 +1,22 @@
-import { functionPermissions, platformVariables, tableName, tableNameVariable, type ServiceManifest } from '@shoplane/manifest';
+import {
+  declaredQueueName,
+  functionPermissions,
+  platformVariables,
+  streamFailuresQueue,
+  tableName,
+  tableNameVariable,
+  unitQueueName,
+  type ServiceManifest,
+} from '@shoplane/manifest';
 import { RemovalPolicy, Stack, type App, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
+import { OperationalAlarms } from './alarms.js';
 import { applyCapabilities, PlatformReferences } from './capabilities.js';
 import { allowInvocation, publishInternalOperation } from './internal-operations.js';
 import { isDisposableStage, stackName, stageOf, tagStack } from './naming.js';
+import { queueNamesOf } from './queues.js';
 import { ServiceRoutes } from './routes.js';
 import { ServiceFunction, type FunctionSettings } from './service-function.js';
 import { allowSending, ServiceQueue } from './service-queues.js';
@@ -40,6 +51,7 @@ export class ServiceStack extends Stack {
   readonly stage: string;
   readonly table: TableV2;
   readonly functions = new Map<string, LambdaFunction>();
+  readonly alarms: OperationalAlarms;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, { stackName: stackName(props.stage, props.manifest.name), ...props });
@@ -59,6 +71,7 @@ export class ServiceStack extends Stack {
     const platform = new PlatformReferences(this, 'Platform', stage);
     const assetsRoot = props.assetsRoot ?? defaultAssetsRoot();
     const permissions = functionPermissions(manifest);
+    this.alarms = new OperationalAlarms(this, 'Alarms', { stage, unit: manifest.name, topic: platform.alarmTopic });
 
     for (const [handler, granted] of permissions) {
       const { function: fn, role } = new ServiceFunction(this, constructIdFor(handler), {
@@ -75,8 +88,9 @@ export class ServiceStack extends Stack {
         },
       });
       grantTableAccess(this.table, fn, granted.tableAccess);
-      if (granted.tableAccess !== 'none') acknowledgeOwnIndexWildcard(this.table, role);
+      if (granted.tableAccess !== 'none') acknowledgeOwnIndexWildcard(this.table, role, manifest.table);
       applyCapabilities(fn, granted.capabilities, platform);
+      this.alarms.watchFunction(handler, fn);
       this.functions.set(handler, fn);
     }
 
@@ -85,14 +99,17 @@ export class ServiceStack extends Stack {
       for (const route of manifest.routes) routes.add(route.operation, this.functionFor(route.handler));
     }
     for (const subscription of manifest.subscriptions ?? []) {
-      new EventSubscription(this, `${constructIdFor(subscription.handler)}Subscription`, {
+      const { queue } = new EventSubscription(this, `${constructIdFor(subscription.handler)}Subscription`, {
+        queueNames: queueNamesOf(stage, manifest.name, subscription.handler),
         eventBus: platform.eventBus,
         eventTypes: subscription.eventTypes,
         handler: this.functionFor(subscription.handler),
       });
+      this.alarms.watchQueue(subscription.handler, queue);
     }
     for (const queue of manifest.queues ?? []) {
-      new ServiceQueue(this, `${constructIdFor(queue.name)}Queue`, {
+      const owned = new ServiceQueue(this, `${constructIdFor(queue.name)}Queue`, {
+        queueNames: queueNamesOf(stage, manifest.name, declaredQueueName(queue.name)),
         stage,
         service: manifest.name,
         name: queue.name,
@@ -100,12 +117,15 @@ export class ServiceStack extends Stack {
         eventBus: platform.eventBus,
         eventTypes: queue.eventTypes,
       });
+      this.alarms.watchQueue(declaredQueueName(queue.name), owned.queue);
     }
     if (manifest.table.stream) {
-      new TableStreamConsumer(this, 'TableStream', {
+      const { failures } = new TableStreamConsumer(this, 'TableStream', {
         table: this.table,
         handler: this.functionFor(manifest.table.stream.handler),
+        failuresQueueName: unitQueueName(stage, manifest.name, { name: streamFailuresQueue }),
       });
+      this.alarms.watchDeadLetters(streamFailuresQueue, failures);
     }
     for (const operation of manifest.internalOperations ?? []) {
       publishInternalOperation(this, { stage, service: manifest.name, name: operation.name, handler: this.functionFor(operation.handler) });

@@ -53,14 +53,16 @@ export function grantTableAccess(table: TableV2, grantee: IGrantable, access: Ta
 }
 
 /**
- * With global indexes, the table grants above include `<table arn>/index/*`.
+ * With global indexes (and only then), the table grants above include `<table arn>/index/*`.
  * That wildcard stays inside this one table (its own indexes, all declared in
  * the manifest), so it is acknowledged on the role that holds it, by its
  * exact finding id, and nowhere else.
  */
-export function acknowledgeOwnIndexWildcard(table: TableV2, role: Role): void {
+export function acknowledgeOwnIndexWildcard(table: TableV2, role: Role, declaration: TableDeclaration): void {
+  // The synthesized table always carries an index list (empty without indexes): ask the declaration.
+  if (!declaration.globalIndexes?.length) return;
   const cfnTable = table.node.defaultChild;
-  if (!(cfnTable instanceof CfnGlobalTable) || !cfnTable.globalSecondaryIndexes) return;
+  if (!(cfnTable instanceof CfnGlobalTable)) throw new Error('TableV2 without its CfnGlobalTable');
   acknowledgeNagFinding(
     role,
     `AwsSolutions-IAM5[Resource::${nagTokenName(cfnTable, 'Arn')}/index/*]`,

@@ -138,7 +138,8 @@ describe('ServiceStack wiring', () => {
       const role = roleOfFunction(template, functionName('dev', 'orders', 'on-payment'));
       const resources = statementsOfRole(template, role)
         .filter((statement) => actionsOf(statement).includes('lambda:InvokeFunction'))
-        .map((statement) => JSON.stringify(statement.Resource));
+        .flatMap(resourcesOfStatement)
+        .map((resource) => JSON.stringify(resource));
 
       expect(resources).toHaveLength(2);
       expect(resources.join()).toMatch(/productsgetProductsByIds[\s\S]*inventoryreserveStock|inventoryreserveStock[\s\S]*productsgetProductsByIds/);

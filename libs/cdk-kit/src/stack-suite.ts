@@ -3,12 +3,15 @@
  * (a separate entry point, so that `cdk synth` never loads vitest).
  */
 import { routeKey } from '@shoplane/contracts';
-import { functionName, handlerNames, parameterName, queueParameterName, tableName, type KeyAttribute, type ServiceManifest } from '@shoplane/manifest';
+import { functionName, handlerNames, parameterName, queueParameterName, serviceQueues, tableName, type KeyAttribute, type ServiceManifest } from '@shoplane/manifest';
 import type { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { alarmMismatches } from './alarm-check.js';
 import { handlerFileMismatches } from './handler-files.js';
-import { unacknowledgedNagFindings } from './nag.js';
+import { functionsWithoutRetainedLogs } from './log-check.js';
+import { unacknowledgedNagFindings, unusedNagAcknowledgements } from './nag.js';
+import { metricsNamespace } from './service-function.js';
 import { permissionMismatches, type StackGrants } from './permission-check.js';
 import type { CreateServiceStackOptions, ServiceStack } from './service-stack.js';
 import { synthesizeServiceForTest, type SynthesizedService } from './synthesized-service.js';
@@ -88,6 +91,26 @@ export function serviceStackSuite(
       for (const handler of handlerNames(manifest)) {
         template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: functionName('dev', manifest.name, handler), Handler: `${handler}.handler` });
       }
+    });
+
+    it('traces every function with X-Ray and names the service and metrics namespace for Powertools', () => {
+      for (const handler of handlerNames(manifest)) {
+        synthesizedStack().template.hasResourceProperties('AWS::Lambda::Function', {
+          FunctionName: functionName('dev', manifest.name, handler),
+          TracingConfig: { Mode: 'Active' },
+          Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: manifest.name, POWERTOOLS_METRICS_NAMESPACE: metricsNamespace }) },
+        });
+      }
+    });
+
+    it("alarms on every function's errors and throttles, every queue's oldest message and every dead-letter queue, to the stage's alarm topic", () => {
+      const functionNames = handlerNames(manifest).map((handler) => functionName('dev', manifest.name, handler));
+
+      expect(alarmMismatches(synthesizedStack().template, { stage: 'dev', unit: manifest.name, functionNames, queues: serviceQueues(manifest) })).toEqual([]);
+    });
+
+    it("gives every function, CDK's own included, a log group with a retention", () => {
+      expect(functionsWithoutRetainedLogs(synthesizedStack().template)).toEqual([]);
     });
 
     it('grants every function exactly what its declarations ask for, in IAM and in its environment', () => {
@@ -189,6 +212,10 @@ export function serviceStackSuite(
 
     it('passes cdk-nag AwsSolutions checks with no unacknowledged error', () => {
       expect(unacknowledgedNagFindings(synthesizedStack().stack)).toEqual([]);
+    });
+
+    it('acknowledges no cdk-nag finding that does not occur', () => {
+      expect(unusedNagAcknowledgements(synthesizedStack().stack)).toEqual([]);
     });
 
     it('has a handler file for every handler it declares, and declares every handler file', () => {

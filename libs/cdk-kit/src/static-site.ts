@@ -1,5 +1,6 @@
-import { Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
+import { CfnResource, Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
 import { acknowledgeNagFinding, nagTokenName } from './nag.js';
@@ -30,7 +31,7 @@ export function siteBuckets(stack: Stack): SiteBuckets {
     lifecycleRules: [{ expiration: Duration.days(90) }],
     removalPolicy: RemovalPolicy.RETAIN,
   });
-  acknowledgeNagFinding(logs, 'AwsSolutions-S1', 'This bucket is the access-log destination itself; logging it into itself would loop.');
+  // No AwsSolutions-S1 (access logs) here: cdk-nag already exempts the bucket other buckets log into.
   const site = new Bucket(stack, 'Site', {
     blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
     encryption: BucketEncryption.S3_MANAGED,
@@ -41,6 +42,24 @@ export function siteBuckets(stack: Stack): SiteBuckets {
     autoDeleteObjects: true,
   });
   return { logs, site };
+}
+
+/** The log group of a site's BucketDeployment handler (its `logGroup`), kept a month: each deployment's sync log. */
+export function siteDeploymentLogs(stack: Stack): LogGroup {
+  return new LogGroup(stack, 'DeployLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+}
+
+/**
+ * `autoDeleteObjects` adds aws-cdk-lib's own provider function, which takes no log
+ * group: without one, Lambda would create `/aws/lambda/<name>` on first use and keep
+ * it forever. It logs into a group of the stack instead, kept a month. Call it after
+ * `siteBuckets`, once the provider exists.
+ */
+export function keepAutoDeleteLogs(stack: Stack): void {
+  const handler = stack.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider')?.node.tryFindChild('Handler');
+  if (!(handler instanceof CfnResource) || handler.cfnResourceType !== 'AWS::Lambda::Function') throw new Error('autoDeleteObjects without its provider function');
+  const logs = new LogGroup(stack, 'AutoDeleteObjectsLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+  handler.addPropertyOverride('LoggingConfig', { LogGroup: logs.logGroupName });
 }
 
 /**

@@ -7,7 +7,7 @@ import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambd
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeNagFinding } from './nag.js';
-import { QueueWithDeadLetter } from './queues.js';
+import { QueueWithDeadLetter, type QueueWithDeadLetterProps } from './queues.js';
 
 /** AWS guidance: a Lambda source queue's visibility timeout is at least six times the function timeout. */
 export function visibilityTimeoutFor(fn: LambdaFunction): Duration {
@@ -16,6 +16,8 @@ export function visibilityTimeoutFor(fn: LambdaFunction): Duration {
 }
 
 export interface EventSubscriptionProps {
+  /** The inbox's physical names, from `unitQueueName` / `deadLetterQueueName`. */
+  queueNames: Pick<QueueWithDeadLetterProps, 'queueName' | 'deadLetterQueueName'>;
   eventBus: IEventBus;
   eventTypes: string[];
   handler: LambdaFunction;
@@ -37,7 +39,7 @@ export class EventSubscription extends Construct {
 
   constructor(scope: Construct, id: string, props: EventSubscriptionProps) {
     super(scope, id);
-    this.queue = new QueueWithDeadLetter(this, 'Inbox', { visibilityTimeout: visibilityTimeoutFor(props.handler) });
+    this.queue = new QueueWithDeadLetter(this, 'Inbox', { ...props.queueNames, visibilityTimeout: visibilityTimeoutFor(props.handler) });
     new Rule(this, 'Rule', {
       eventBus: props.eventBus,
       eventPattern: { ...props.eventPattern, detailType: props.eventTypes },
@@ -61,9 +63,10 @@ export function drainInBatches(handler: LambdaFunction, queue: QueueWithDeadLett
 export class TableStreamConsumer extends Construct {
   readonly failures: Queue;
 
-  constructor(scope: Construct, id: string, props: { table: TableV2; handler: LambdaFunction }) {
+  constructor(scope: Construct, id: string, props: { table: TableV2; handler: LambdaFunction; failuresQueueName: string }) {
     super(scope, id);
     this.failures = new Queue(this, 'Failures', {
+      queueName: props.failuresQueueName,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),

@@ -1,6 +1,7 @@
 import { handlerNames, functionName, type ServiceManifest } from '@shoplane/manifest';
-import { App } from 'aws-cdk-lib';
+import type { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { appWithFeatureFlags } from './feature-flags.js';
 import type { CreateServiceStackOptions, ServiceStack } from './service-stack.js';
 import { actionsOf, createStubBundles, roleOfFunction, statementsOfRole, type PolicyStatementJson } from './testing.js';
 
@@ -31,7 +32,7 @@ export function synthesizeServiceForTest(
   manifest: ServiceManifest,
   createStack: (app: App, options: CreateServiceStackOptions) => ServiceStack,
 ): SynthesizedService {
-  const stack = createStack(new App(), { assetsRoot: createStubBundles(manifest.name, handlerNames(manifest)) });
+  const stack = createStack(appWithFeatureFlags(), { assetsRoot: createStubBundles(manifest.name, handlerNames(manifest)) });
   const template = Template.fromStack(stack);
   const physicalName = (handler: string) => functionName('dev', manifest.name, handler);
   const statementsOf = (handler: string) => statementsOfRole(template, roleOfFunction(template, physicalName(handler)));

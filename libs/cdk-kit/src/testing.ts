@@ -67,6 +67,18 @@ export function actionsOf(statement: PolicyStatementJson): string[] {
   return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
 }
 
+/**
+ * The same permissions, one statement per resource. With the recommended
+ * `@aws-cdk/aws-iam:minimizePolicies` flag, CDK merges statements that share their
+ * actions or their resources; a check that asks "what may be done to this
+ * resource" reads them split again.
+ */
+export function oneStatementPerResource(statements: PolicyStatementJson[]): PolicyStatementJson[] {
+  return statements.flatMap((statement) =>
+    Array.isArray(statement.Resource) ? statement.Resource.map((resource: unknown) => ({ ...statement, Resource: resource })) : [statement],
+  );
+}
+
 /** The resources of a statement, always as a list (CloudFormation allows one or many; none with NotResource). */
 export function resourcesOfStatement(statement: PolicyStatementJson): unknown[] {
   if (statement.Resource === undefined) return [];

@@ -15,5 +15,6 @@ export * from './declarations.js';
 export * from './functions.js';
 export * from './names.js';
 export * from './orchestrator.js';
+export * from './queues.js';
 export { signingKeyId } from './signing-keys.js';
 export { workspaceRoot } from './workspace.js';
