@@ -86,11 +86,21 @@ afterAll(async () => {
 
 describe('a client\'s x-correlation-id on POST /orders', () => {
   it('is on every event the order causes on the bus: OrderCreated, PaymentSucceeded, OrderConfirmed and CheckoutCompleted', async () => {
-    const events = ((await (await fetch(`${shop.url}/__local/events`)).json()) as { items: BusEntry[] }).items
-      .map((entry) => entry.event)
-      .filter((event) => event.detail.data?.orderId === orderId && event['detail-type'] !== 'InventoryUpdated');
+    const orderEvents = async () =>
+      ((await (await fetch(`${shop.url}/__local/events`)).json()) as { items: BusEntry[] }).items
+        .map((entry) => entry.event)
+        .filter((event) => event.detail.data?.orderId === orderId && event['detail-type'] !== 'InventoryUpdated');
 
-    expect(events.map((event) => event['detail-type']).sort()).toEqual(['CheckoutCompleted', 'OrderConfirmed', 'OrderCreated', 'PaymentSucceeded']);
+    // Each owner publishes from its table's stream, a moment after the change.
+    const events = await vi.waitFor(
+      async () => {
+        const published = await orderEvents();
+        expect(published.map((event) => event['detail-type']).sort()).toEqual(['CheckoutCompleted', 'OrderConfirmed', 'OrderCreated', 'PaymentSucceeded']);
+        return published;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+
     expect(events.map((event) => event.detail.correlationId)).toEqual(events.map(() => correlationId));
   });
 
