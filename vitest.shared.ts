@@ -32,6 +32,8 @@ export const sharedTestConfig = defineConfig({
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       POWERTOOLS_DEV: 'false',
+      // Handlers' EMF metrics would flood the output; tests that check metrics capture them.
+      POWERTOOLS_METRICS_DISABLED: 'true',
       AWS_EC2_METADATA_DISABLED: 'true',
       CDK_VALIDATION: 'false',
     },

@@ -3,15 +3,19 @@
  * Prints every Lambda bundle's minified size from esbuild's metafile and fails when
  * one is over the budget (cold starts grow with bundle size). A project may pass a
  * larger budget in KB as the second argument, with its reason in its project.json.
+ *
+ * 300 KB: the handlers' own code, zod/mini and Powertools measured up to 166 KB; the
+ * Powertools Tracer with the X-Ray SDK it needs (aws-xray-sdk-core, cls-hooked, semver)
+ * adds about 128 KB minified to every handler (the Lambda runtime does not provide it).
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-const defaultBudgetKb = 250;
+const defaultBudgetKb = 300;
 const [folder, budgetArgument] = process.argv.slice(2);
 const budgetKb = budgetArgument === undefined ? defaultBudgetKb : Number(budgetArgument);
 if (!folder || !Number.isInteger(budgetKb) || budgetKb <= 0) {
-  console.error('usage: bundle-budget.mjs <dist folder> [budget in KB, default 250]');
+  console.error('usage: bundle-budget.mjs <dist folder> [budget in KB, default 300]');
   process.exit(2);
 }
 const budgetBytes = budgetKb * 1024;

@@ -13,6 +13,8 @@ import {
   subscriptionBatch,
   testTokenSettings,
 } from '@shoplane/testing';
+import { metrics } from './adapters/dependencies.js';
+import { countingFailures } from './adapters/failure-metrics.js';
 import { dynamoNotificationRepository } from './adapters/notification-repository.js';
 import { dynamoRecipientDirectory } from './adapters/recipient-directory.js';
 import { sesEmailChannel } from './adapters/ses-email-channel.js';
@@ -39,7 +41,7 @@ export async function notificationsTestbed() {
   const signer = createTokenSigner(keys, testTokenSettings);
   const pauses: number[] = [];
   const deps = (): NotificationDependencies => ({
-    notifications: dynamoNotificationRepository(table.documents, table.name),
+    notifications: countingFailures(dynamoNotificationRepository(table.documents, table.name), metrics),
     recipients: dynamoRecipientDirectory(table.documents, table.name),
     email: sesEmailChannel(new SESv2Client(aws.clientConfig), { senderAddress: testSender }),
     sms: snsSmsChannel(new SNSClient(aws.clientConfig)),

@@ -2,6 +2,8 @@ import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { receiveRazorpayWebhook, type DomainEvent, type InternalResult } from '@shoplane/contracts';
 import { newId } from '@shoplane/lambda-kit';
 import { apiEvent, createTestTable, invoke, localStoreEndpoint, type ParsedResponse, type TestTable } from '@shoplane/testing';
+import { countingDeclines } from './adapters/decline-metrics.js';
+import { metrics } from './adapters/logger.js';
 import { paymentKey } from './adapters/payment-items.js';
 import { dynamoPaymentRepository } from './adapters/payment-repository.js';
 import { sandboxGateway } from './adapters/sandbox-gateway.js';
@@ -81,7 +83,7 @@ export const sandboxWebhookSecret = 'sandbox-webhook-secret-for-tests';
  */
 export async function paymentsTestbed(options: { gateway?: PaymentGateway; approvalDelayMs?: number } = {}) {
   const table: TestTable = await createTestTable(localStoreEndpoint(), service);
-  const payments = dynamoPaymentRepository(table.documents, table.name);
+  const payments = countingDeclines(dynamoPaymentRepository(table.documents, table.name), metrics);
   const callback = recordingCallback();
   const webhookAnswers: ParsedResponse[] = [];
   let deliverWebhook: (body: string, headers: Record<string, string>) => Promise<void> = async () => undefined;

@@ -2,10 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { tableNameVariable } from '@shoplane/manifest';
 import { requireEnv } from './config.js';
+import { tracedClient } from './tracing.js';
 
-/** One client per container; the endpoint comes from AWS_ENDPOINT_URL_DYNAMODB locally. */
+/** One client per container, traced; the endpoint comes from AWS_ENDPOINT_URL_DYNAMODB locally. */
 export function createDocumentClient(client = new DynamoDBClient({})): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return tracedClient(DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }));
 }
 
 export function serviceTableName(service: string, env: NodeJS.ProcessEnv = process.env): string {

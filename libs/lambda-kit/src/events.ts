@@ -2,6 +2,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import type { DomainEvent } from '@shoplane/contracts';
 import { platformVariables } from '@shoplane/manifest';
 import { requireEnv } from './config.js';
+import { tracedClient } from './tracing.js';
 
 // The envelope is the shared vocabulary's (domain code builds events); lambda-kit passes it on.
 export { toEnvelope, type EventToPublish } from '@shoplane/contracts';
@@ -11,7 +12,7 @@ export interface EventBus {
   put(envelopes: DomainEvent[]): Promise<{ failedEventIds: string[] }>;
 }
 
-const eventBridge = new EventBridgeClient({});
+const eventBridge = tracedClient(new EventBridgeClient({}));
 /** PutEvents takes at most ten entries a call. */
 const putEventsLimit = 10;
 

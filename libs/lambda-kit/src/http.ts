@@ -1,4 +1,3 @@
-import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { isCorrelationId, type HttpOperation } from '@shoplane/contracts';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -14,6 +13,7 @@ import {
 } from './errors.js';
 import { idempotencyScope, requestFingerprint, type IdempotencyStore } from './idempotency.js';
 import { newId } from './ids.js';
+import { instrumented } from './instrumentation.js';
 import type { Logger } from './logger.js';
 import { toProblemResponse } from './problem.js';
 import type { ProblemTable } from './problems.js';
@@ -203,7 +203,5 @@ export function httpHandler<const Op extends HttpOperation>(
     }
   }
 
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler(handle);
+  return instrumented(logger, handle, [injectLambdaContext(logger, { resetKeys: true })]);
 }

@@ -5,6 +5,7 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { outboxTimeToLiveAttribute } from '@shoplane/manifest';
 import type { TransactItem } from './dynamodb.js';
 import type { EventBus } from './events.js';
+import { instrumented } from './instrumentation.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -81,7 +82,7 @@ export function streamEventPublisher(
   };
 }
 
-/** Publishes a table's outbox rows (see `outboxPut`). */
+/** Publishes a table's outbox rows (see `outboxPut`): a table stream's handler. */
 export function outboxPublisher(bus: () => EventBus, logger: Logger) {
-  return streamEventPublisher(bus, logger, outboxEventOf);
+  return instrumented(logger, streamEventPublisher(bus, logger, outboxEventOf));
 }

@@ -1,6 +1,7 @@
 import { domainEvents, type DomainEvent, type DomainEventType } from '@shoplane/contracts';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { Logger } from './logger.js';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { instrumented } from './instrumentation.js';
+import { metricsOf, type Logger } from './logger.js';
 import { validateInput } from './validation.js';
 
 export type EventHandlers = { [T in DomainEventType]?: (event: DomainEvent<T>) => Promise<void> };
@@ -22,14 +23,28 @@ function readEnvelope(body: string): DomainEvent {
   return parsed.data as DomainEvent;
 }
 
+/** The queue's maxReceiveCount (cdk-kit's queues: 5; the local bus: 3), for the consumer to know a last receive. */
+export const maxReceiveCountVariable = 'QUEUE_MAX_RECEIVE_COUNT';
+const defaultMaxReceiveCount = 5;
+
+/** True when the queue will not deliver this message again after a failure: it moves to the dead-letter queue. */
+export function isLastReceive(record: Pick<SQSRecord, 'attributes'>, env: NodeJS.ProcessEnv = process.env): boolean {
+  const configured = Number(env[maxReceiveCountVariable]);
+  const maxReceiveCount = Number.isInteger(configured) && configured > 0 ? configured : defaultMaxReceiveCount;
+  return Number(record.attributes.ApproximateReceiveCount) >= maxReceiveCount;
+}
+
 /**
  * Consumes domain events from a subscription queue (EventBridge rule → SQS → Lambda).
  * Each message is handled on its own; failures are reported per message so only those
  * are retried and, after the queue's limit, land in its DLQ. Handlers must be idempotent
  * (a message can arrive more than once): dedupe by `eventId` or make the write conditional.
+ * A message given up on (unreadable, or failed on its last receive) counts as
+ * `MessagesDeadLettered`.
  */
 export function eventSubscriber(handlers: EventHandlers, logger: Logger) {
-  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  const metrics = metricsOf(logger);
+  return instrumented(logger, async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
       let envelope: DomainEvent | undefined;
@@ -45,18 +60,21 @@ export function eventSubscriber(handlers: EventHandlers, logger: Logger) {
       } catch (error) {
         if (error instanceof UnreadableEventError) {
           logger.error('unreadable event dropped', { messageId: record.messageId, reason: error.message });
+          metrics.count('MessagesDeadLettered');
           continue;
         }
-        logger.error('event handling failed; it will be retried', {
+        const lastReceive = isLastReceive(record);
+        logger.error(lastReceive ? 'event handling failed on its last receive; it goes to the dead-letter queue' : 'event handling failed; it will be retried', {
           messageId: record.messageId,
           eventId: envelope?.eventId,
           error: error instanceof Error ? error.message : String(error),
         });
+        if (lastReceive) metrics.count('MessagesDeadLettered');
         batchItemFailures.push({ itemIdentifier: record.messageId });
       } finally {
         logger.removeKeys(['correlationId']);
       }
     }
     return { batchItemFailures };
-  };
+  });
 }

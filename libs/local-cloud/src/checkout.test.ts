@@ -97,7 +97,10 @@ describe('checkout, locally, from the synthesized definition', () => {
     // Assess
     expect(execution.status).toBe('SUCCEEDED');
     expect(standIns.callsOf(orderId)).toEqual([...main, 'inventory.commitReservation', 'orders.confirmOrder', 'notifications.sendNotification']);
-    expect(standIns.inputOf(orderId, 'inventory.reserveStock')).toEqual([{ reservationId: orderId, items: [{ productId: 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V', quantity: 2 }] }]);
+    // Every Task passes the execution's correlation id along with the operation's input.
+    expect(standIns.inputOf(orderId, 'inventory.reserveStock')).toEqual([
+      { reservationId: orderId, items: [{ productId: 'prd_01JD8Z4M6Q5J3K2N1P0R9S8T7V', quantity: 2 }], correlationId: `corr-${orderId}` },
+    ]);
     const completed = shop.bus.events.filter((logged) => logged.event['detail-type'] === 'CheckoutCompleted').map((logged) => logged.event.detail);
     const parsed = completed.map((detail) => z.safeParse(CheckoutCompleted, detail)).find((result) => result.success && result.data.data.orderId === orderId);
     expect(parsed?.data).toMatchObject({ eventId: `evt_${orderId.slice(4)}`, correlationId: `corr-${orderId}`, data: { paymentId: 'pay_01JD8Z4M6Q5J3K2N1P0R9S8T7V' } });
@@ -117,7 +120,7 @@ describe('checkout, locally, from the synthesized definition', () => {
 
     // Assess
     expect(execution.status).toBe('SUCCEEDED');
-    expect(standIns.inputOf(orderId, 'orders.confirmOrder')).toEqual([{ orderId, paymentId: 'pay_01JD8Z4M6Q5J3K2N1P0R9S8T7W' }]);
+    expect(standIns.inputOf(orderId, 'orders.confirmOrder')).toEqual([{ orderId, paymentId: 'pay_01JD8Z4M6Q5J3K2N1P0R9S8T7W', correlationId: `corr-${orderId}` }]);
   });
 
   it('fails a declined order as payment-declined, releases its stock and asks for a refund that is not needed', async () => {

@@ -19,6 +19,7 @@ import {
 import { localStage } from './aws-identity.js';
 import { localCredentials, localRegion } from './dynamodb-local.js';
 import { localQueues } from './local-queues.js';
+import { localMaxReceives } from './sqs-records.js';
 
 /** The platform resources' names in the local stage; the platform stack creates the same names per stage in AWS. */
 export const localPlatform = {
@@ -101,6 +102,10 @@ function sharedEnvironment(endpoints: LocalEndpoints, inherited: NodeJS.ProcessE
     AWS_ENDPOINT_URL: endpoints.controlPlane,
     AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false',
     POWERTOOLS_LOG_LEVEL: inherited.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // Nothing reads EMF here: a metric line per invocation would only bury the logs.
+    POWERTOOLS_METRICS_DISABLED: inherited.POWERTOOLS_METRICS_DISABLED ?? 'true',
+    // How often the local bus delivers a message before it dead-letters it (lambda-kit's consumers count that last receive).
+    QUEUE_MAX_RECEIVE_COUNT: String(localMaxReceives),
   };
 }
 

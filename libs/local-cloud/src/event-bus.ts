@@ -3,7 +3,7 @@ import type { SQSEvent } from 'aws-lambda';
 import { failedItems } from './batch-response.js';
 import { rejectionOf, toBusEvent, PutEventsValidationError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
 import type { LocalLog } from './log.js';
-import { toSqsEvent, type QueuedMessage } from './sqs-records.js';
+import { localMaxReceives, toSqsEvent, type QueuedMessage } from './sqs-records.js';
 
 export { PutEventsValidationError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
 
@@ -89,7 +89,7 @@ export class LocalEventBus {
   private readonly retryDelayMs: (receiveCount: number) => number;
 
   constructor(private readonly options: EventBusOptions) {
-    this.maxReceives = options.maxReceives ?? 3;
+    this.maxReceives = options.maxReceives ?? localMaxReceives;
     this.retryDelayMs = options.retryDelayMs ?? ((receiveCount) => 200 * 2 ** (receiveCount - 1));
   }
 

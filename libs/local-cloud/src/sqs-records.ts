@@ -3,6 +3,9 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { localAccountId } from './aws-identity.js';
 import { localRegion } from './dynamodb-local.js';
 
+/** Receives before the local bus dead-letters a message (AWS: the queues' maxReceiveCount, 5). */
+export const localMaxReceives = 3;
+
 /** A message as a queue holds it between receives. */
 export interface QueuedMessage {
   messageId: string;

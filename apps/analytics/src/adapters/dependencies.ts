@@ -1,4 +1,4 @@
-import { createDocumentClient, createLogger, once, serviceTableName } from '@shoplane/lambda-kit';
+import { createDocumentClient, createLogger, metricsOf, once, serviceTableName } from '@shoplane/lambda-kit';
 import type { IngestDependencies } from '../domain/ingest.js';
 import type { ReportDependencies } from '../domain/reports.js';
 import { dynamoAggregateReader } from './aggregate-reader.js';
@@ -6,6 +6,8 @@ import { dynamoEventLogReader } from './event-listing.js';
 import { dynamoIngestStore } from './ingest-store.js';
 
 export const logger = createLogger('analytics');
+/** MessagesDeadLettered. */
+export const metrics = metricsOf(logger);
 const documentClient = createDocumentClient();
 
 /** Wired once per container, on first use, from the environment the stack provides. */

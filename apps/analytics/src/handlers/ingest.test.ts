@@ -1,6 +1,7 @@
 import { newId } from '@shoplane/lambda-kit';
 import { sqsBatch, subscriptionQueue } from '@shoplane/testing';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { metrics } from '../adapters/dependencies.js';
 import { admin, analyticsTestbed, bodyOf, line, order, stockCommitted, type AnalyticsTestbed } from '../test-support.js';
 
 let bed: AnalyticsTestbed;
@@ -154,5 +155,26 @@ describe('the ingest queue\'s consumer', () => {
     const counters = await bed.counters('2026-03');
     expect(counters.filter((item) => item['kind'] === 'units')).toHaveLength(50);
     expect(counters.find((item) => item['kind'] === 'orders')).toMatchObject({ ordersConfirmed: 1, revenue: 10_000 });
+  });
+});
+
+describe('what the ingest consumer counts', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('counts MessagesDeadLettered once a message it cannot record reaches the queue\'s last receive, not before', async () => {
+    // Prepare
+    const counted = vi.spyOn(metrics, 'count');
+    const onReceive = (receiveCount: number) => {
+      const batch = sqsBatch('not json');
+      return { Records: batch.Records.map((record) => ({ ...record, attributes: { ...record.attributes, ApproximateReceiveCount: String(receiveCount) } })) };
+    };
+
+    // Act
+    const early = await bed.ingest(onReceive(1));
+    const last = await bed.ingest(onReceive(5));
+
+    // Assess
+    expect([early.batchItemFailures, last.batchItemFailures].map((failures) => failures.length)).toEqual([1, 1]);
+    expect(counted.mock.calls).toEqual([['MessagesDeadLettered']]);
   });
 });

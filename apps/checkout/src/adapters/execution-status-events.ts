@@ -18,17 +18,19 @@ export interface EndedExecution {
   executionArn: string;
   orderId: string;
   status: ExecutionStatus;
+  /** The execution input's: the request that placed the order. */
+  correlationId?: string;
 }
 
-function orderIdOf(detail: z.infer<typeof ExecutionStatusChangeEvent>['detail']): string | undefined {
+function identityOf(detail: z.infer<typeof ExecutionStatusChangeEvent>['detail']): { orderId: string; correlationId?: string } | undefined {
   try {
     const input = z.safeParse(CheckoutInput, JSON.parse(detail.input ?? 'null'));
-    if (input.success) return input.data.orderId;
+    if (input.success) return input.data;
   } catch {
     // Input omitted or truncated (EventBridge drops inputs over 248 KB): the execution name is the order id.
   }
   const name = z.safeParse(OrderId, detail.name);
-  return name.success ? name.data : undefined;
+  return name.success ? { orderId: name.data } : undefined;
 }
 
 /**
@@ -44,6 +46,6 @@ export function endedExecutionOf(body: string): EndedExecution | undefined {
   }
   const event = z.safeParse(ExecutionStatusChangeEvent, parsed);
   if (!event.success) return undefined;
-  const orderId = orderIdOf(event.data.detail);
-  return orderId ? { executionArn: event.data.detail.executionArn, orderId, status: event.data.detail.status } : undefined;
+  const identity = identityOf(event.data.detail);
+  return identity ? { executionArn: event.data.detail.executionArn, status: event.data.detail.status, ...identity } : undefined;
 }

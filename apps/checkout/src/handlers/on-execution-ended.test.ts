@@ -1,5 +1,7 @@
 import { sqsBatch } from '@shoplane/testing';
-import { describe, expect, it } from 'vitest';
+import type { SQSEvent } from 'aws-lambda';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { metrics } from '../adapters/dependencies.js';
 import type { OrderSettlement } from '../domain/backstop.js';
 import { onExecutionEndedHandler } from './on-execution-ended.js';
 
@@ -64,5 +66,23 @@ describe('on-execution-ended (the backstop)', () => {
     const response = await onExecutionEndedHandler(() => settlement)(sqsBatch(statusChange('FAILED')));
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-0' }]);
+  });
+});
+
+describe('what the backstop counts', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const onReceive = (batch: SQSEvent, receiveCount: number): SQSEvent => ({
+    Records: batch.Records.map((record) => ({ ...record, attributes: { ...record.attributes, ApproximateReceiveCount: String(receiveCount) } })),
+  });
+
+  it('counts MessagesDeadLettered for an event it drops and for one it fails on the queue\'s last receive, not before', async () => {
+    const counted = vi.spyOn(metrics, 'count');
+    const handle = onExecutionEndedHandler(() => recordingSettlement({ unavailable: true }));
+
+    await handle(sqsBatch('not json'));
+    await handle(onReceive(sqsBatch(statusChange('FAILED')), 4));
+    await handle(onReceive(sqsBatch(statusChange('FAILED')), 5));
+
+    expect(counted.mock.calls).toEqual([['MessagesDeadLettered'], ['MessagesDeadLettered']]);
   });
 });

@@ -6,6 +6,7 @@ import { IntegrationPattern, JitterType, JsonPath, TaskInput, Timeout, type Task
 import { EventBridgePutEvents, LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import type { OperationFunctions } from './operation-functions.js';
+import { statePath } from './state.js';
 
 /** Errors of the Lambda service itself (not of the function): always worth retrying. */
 export const lambdaServiceErrors = [
@@ -51,6 +52,15 @@ export interface OperationTaskProps {
 }
 
 /**
+ * Every operation gets the execution's correlation id beside its input (lambda-kit's
+ * internalHandler logs it and strips it before validating), so one id follows the order
+ * from `POST /orders` through every step's logs and events.
+ */
+function withCorrelationId(payload: Record<string, unknown>): TaskInput {
+  return TaskInput.fromObject({ ...payload, correlationId: JsonPath.stringAt(statePath('correlationId')) });
+}
+
+/**
  * A Task invoking another service's internal operation. Its answer is stored as is
  * (`payloadResponseOnly`), so `$.<resultPath>.ok` tells a result from a refusal. The
  * operations are idempotent, so an attempt that timed out is retried too.
@@ -58,7 +68,7 @@ export interface OperationTaskProps {
 export function operationTask(scope: Construct, id: string, functions: OperationFunctions, props: OperationTaskProps): LambdaInvoke {
   const task = new LambdaInvoke(scope, id, {
     lambdaFunction: functions.of(props.operation),
-    payload: TaskInput.fromObject(props.payload),
+    payload: withCorrelationId(props.payload),
     payloadResponseOnly: true,
     retryOnServiceExceptions: false,
     resultPath: props.resultPath,
@@ -87,7 +97,7 @@ export function paymentTask(
   const task = new LambdaInvoke(scope, id, {
     lambdaFunction: functions.of(props.operation),
     integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-    payload: TaskInput.fromObject(props.payload),
+    payload: withCorrelationId(props.payload),
     retryOnServiceExceptions: false,
     resultPath: props.resultPath,
     taskTimeout: Timeout.duration(props.timeout),

@@ -1,6 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { analyticsIngestQueue } from '@shoplane/contracts';
-import { eventBridgeBus, once, requireEnv, streamEventPublisher, type EventBus, type Logger } from '@shoplane/lambda-kit';
+import { eventBridgeBus, instrumented, once, requireEnv, streamEventPublisher, tracedClient, type EventBus, type Logger } from '@shoplane/lambda-kit';
 import { queueKey, queueUrlVariable } from '@shoplane/manifest';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { sqsAnalyticsQueue, streamMessageSender, type AnalyticsQueue } from '../adapters/analytics-queue.js';
@@ -17,17 +17,17 @@ import { inventoryUpdatedOf, stockCommittedMessageOf } from '../adapters/invento
 export function stockStreamPublisher(deps: { bus: () => EventBus; analytics: () => AnalyticsQueue; logger: Logger }) {
   const publish = streamEventPublisher(deps.bus, deps.logger, inventoryUpdatedOf);
   const tellAnalytics = streamMessageSender(deps.analytics, deps.logger, stockCommittedMessageOf);
-  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  return instrumented(deps.logger, async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const answers = await Promise.all([publish(event), tellAnalytics(event)]);
     const failed = new Set(answers.flatMap((answer) => answer.batchItemFailures.map((failure) => failure.itemIdentifier)));
     return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })) };
-  };
+  });
 }
 
 const analyticsQueueUrl = () => requireEnv(queueUrlVariable(queueKey(analyticsIngestQueue)));
 
 export const handler = stockStreamPublisher({
   bus: once(() => eventBridgeBus()),
-  analytics: once(() => sqsAnalyticsQueue(new SQSClient({}), analyticsQueueUrl, logger)),
+  analytics: once(() => sqsAnalyticsQueue(tracedClient(new SQSClient({})), analyticsQueueUrl, logger)),
   logger,
 });

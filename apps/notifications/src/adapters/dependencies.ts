@@ -1,22 +1,25 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { createDocumentClient, createLogger, jitteredBackoff, once, serviceTableName } from '@shoplane/lambda-kit';
+import { createDocumentClient, createLogger, jitteredBackoff, metricsOf, once, serviceTableName, tracedClient } from '@shoplane/lambda-kit';
 import type { DeliveryRetry } from '../domain/ports.js';
 import type { NotificationDependencies } from '../domain/notifications.js';
 import { localSenderAddress, messagingVariables } from '../settings.js';
+import { countingFailures } from './failure-metrics.js';
 import { dynamoNotificationRepository } from './notification-repository.js';
 import { dynamoRecipientDirectory } from './recipient-directory.js';
 import { sesEmailChannel } from './ses-email-channel.js';
 import { snsSmsChannel } from './sns-sms-channel.js';
 
 export const logger = createLogger('notifications');
+/** NotificationsFailed (MessagesDeadLettered comes from the subscriptions). */
+export const metrics = metricsOf(logger);
 const documentClient = createDocumentClient();
 
 // The delivery's own retries (below) are the only ones, so every provider call counts in `attempts`;
 // the timeouts keep three tries well inside the function's 10 seconds.
 const providerClientSettings = { maxAttempts: 1, requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 } };
-const ses = new SESv2Client(providerClientSettings);
-const sns = new SNSClient(providerClientSettings);
+const ses = tracedClient(new SESv2Client(providerClientSettings));
+const sns = tracedClient(new SNSClient(providerClientSettings));
 
 /** Three tries a delivery, up to 200 ms and then up to 400 ms apart (jittered); the queue's redelivery adds more later. */
 export const deliveryRetry: DeliveryRetry = {
@@ -32,7 +35,7 @@ export const notificationDependencies = once((): NotificationDependencies => {
   const configurationSetName = optional(messagingVariables.configurationSet);
   const senderId = optional(messagingVariables.smsSenderId);
   return {
-    notifications: dynamoNotificationRepository(documentClient, tableName),
+    notifications: countingFailures(dynamoNotificationRepository(documentClient, tableName), metrics),
     recipients: dynamoRecipientDirectory(documentClient, tableName),
     email: sesEmailChannel(ses, {
       senderAddress: optional(messagingVariables.senderAddress) ?? localSenderAddress,

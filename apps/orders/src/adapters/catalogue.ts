@@ -5,8 +5,8 @@ import type { CartSource, ProductCatalogue } from '../domain/ports.js';
 /** The catalogue as products serves it: an order's at most 50 distinct products take one getProductsByIds call. */
 export function productCatalogue(getProducts: InternalClient<typeof getProductsByIds>): ProductCatalogue {
   return {
-    async productsByIds(productIds) {
-      const { products } = await getProducts.call({ productIds: [...new Set(productIds)] });
+    async productsByIds(productIds, correlationId) {
+      const { products } = await getProducts.call({ productIds: [...new Set(productIds)] }, correlationId ? { correlationId } : {});
       return new Map(products.map((product): [string, Product] => [product.productId, product]));
     },
   };
@@ -15,8 +15,8 @@ export function productCatalogue(getProducts: InternalClient<typeof getProductsB
 /** The customer's cart as carts serves it; orders never reads carts' table. */
 export function cartSource(getLines: InternalClient<typeof getCartLines>): CartSource {
   return {
-    async linesOf(userId) {
-      return (await getLines.call({ userId })).lines;
+    async linesOf(userId, correlationId) {
+      return (await getLines.call({ userId }, correlationId ? { correlationId } : {})).lines;
     },
   };
 }

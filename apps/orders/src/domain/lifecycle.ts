@@ -22,28 +22,34 @@ interface StepRun {
   events?: (order: StoredOrder) => DomainEvent[];
 }
 
+/** The order after a step, and whether this call moved it (a repeat only answers). */
+export interface StepResult {
+  order: StoredOrder;
+  moved: boolean;
+}
+
 /**
  * Runs one step on an order: reads it, decides by its status (steps.ts), and writes
  * the move on condition that the status still allows it. When another step wins the
  * race, the decision is taken again on what it left, so every step is safe to repeat
  * and two racing steps never both move the order.
  */
-async function runStep(deps: LifecycleDependencies, run: StepRun): Promise<StoredOrder> {
+async function runStep(deps: LifecycleDependencies, run: StepRun): Promise<StepResult> {
   for (let attempt = 1; attempt <= attemptsPerStep; attempt++) {
     const order = await deps.orders.find(run.orderId);
     if (!order || (run.owner && order.userId !== run.owner.userId)) throw new OrderNotFoundError();
     const decision = decide(run.step, order.status);
     if (decision.kind === 'refuse') throw decision.error;
-    if (decision.kind === 'answer') return order;
+    if (decision.kind === 'answer') return { order, moved: false };
     const next = moved(order, decision.to, now(deps), run.details);
-    if (await deps.orders.move(order, next, run.events?.(next) ?? [])) return next;
+    if (await deps.orders.move(order, next, run.events?.(next) ?? [])) return { order: next, moved: true };
   }
   throw new BusyError('order');
 }
 
 /** The order as checkout charges it; only a CREATED order is payable. */
 export async function orderToPay(deps: LifecycleDependencies, orderId: string): Promise<InternalOutput<typeof validateOrder>> {
-  const order = await runStep(deps, { step: 'validate', orderId });
+  const { order } = await runStep(deps, { step: 'validate', orderId });
   if (!order.payment.token) throw new OrderNotPayableError(order.status);
   return {
     orderId: order.orderId,
@@ -55,11 +61,11 @@ export async function orderToPay(deps: LifecycleDependencies, orderId: string): 
 }
 
 export async function beginPayment(deps: LifecycleDependencies, orderId: string): Promise<StoredOrder> {
-  return runStep(deps, { step: 'beginPayment', orderId });
+  return (await runStep(deps, { step: 'beginPayment', orderId })).order;
 }
 
 /** Checkout's events carry the correlation id of the request that placed the order, so one id follows it end to end. */
-export async function confirmOrder(deps: LifecycleDependencies, orderId: string, paymentId: string): Promise<StoredOrder> {
+export async function confirmOrder(deps: LifecycleDependencies, orderId: string, paymentId: string): Promise<StepResult> {
   return runStep(deps, {
     step: 'confirm',
     orderId,
@@ -83,7 +89,7 @@ export interface Failure {
   detail?: string;
 }
 
-export async function failOrder(deps: LifecycleDependencies, orderId: string, failure: Failure): Promise<StoredOrder> {
+export async function failOrder(deps: LifecycleDependencies, orderId: string, failure: Failure): Promise<StepResult> {
   return runStep(deps, {
     step: 'fail',
     orderId,
@@ -100,10 +106,11 @@ export async function failOrder(deps: LifecycleDependencies, orderId: string, fa
 
 /** The customer's cancel: only before payment begins, and exactly one of it and beginPayment wins. */
 export async function cancelOrder(deps: LifecycleDependencies, caller: Caller, orderId: string, correlationId: string): Promise<StoredOrder> {
-  return runStep(deps, {
+  const { order } = await runStep(deps, {
     step: 'cancel',
     orderId,
     owner: caller,
     events: (order) => [toEnvelope('orders', { eventType: 'OrderCancelled', correlationId, data: { orderId, userId: order.userId } }, new Date(order.updatedAt))],
   });
+  return order;
 }

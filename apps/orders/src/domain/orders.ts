@@ -38,9 +38,9 @@ export interface PlacedOrder {
  * lines out once the order is confirmed.
  */
 export async function placeOrder(deps: OrdersDependencies, command: PlaceOrder): Promise<PlacedOrder> {
-  const { caller, request } = command;
-  const wanted = request.items ?? (await deps.cart.linesOf(caller.userId));
-  const products = wanted.length === 0 ? new Map<string, Product>() : await deps.catalogue.productsByIds(wanted.map((line) => line.productId));
+  const { caller, request, correlationId } = command;
+  const wanted = request.items ?? (await deps.cart.linesOf(caller.userId, correlationId));
+  const products = wanted.length === 0 ? new Map<string, Product>() : await deps.catalogue.productsByIds(wanted.map((line) => line.productId), correlationId);
   const { lines, total } = priceOrder(wanted, products, request.items ? 'items' : 'cart.items');
   const at = now(deps).toISOString();
   const order: StoredOrder = {

@@ -32,11 +32,11 @@ export interface OrderRepository {
 }
 
 export interface ProductCatalogue {
-  /** The products among these ids (at most 100), archived ones included; unknown ids are left out. */
-  productsByIds(productIds: string[]): Promise<Map<string, Product>>;
+  /** The products among these ids (at most 100), archived ones included; unknown ids are left out. `correlationId`: the request asking. */
+  productsByIds(productIds: string[], correlationId?: string): Promise<Map<string, Product>>;
 }
 
 export interface CartSource {
-  /** What the customer's cart holds now: products and quantities, never prices. */
-  linesOf(userId: string): Promise<OrderedLine[]>;
+  /** What the customer's cart holds now: products and quantities, never prices. `correlationId`: the request asking. */
+  linesOf(userId: string, correlationId?: string): Promise<OrderedLine[]>;
 }

@@ -2,8 +2,8 @@ import { createOrder } from '@shoplane/contracts';
 import { ServiceUnavailableError } from '@shoplane/lambda-kit';
 import { apiEvent, invoke, problemTypeOf, testProduct } from '@shoplane/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cartSource } from '../adapters/catalogue.js';
-import { card, freshCustomer, orderApi, orderIdOf, ordersTestbed, shopper, type OrdersTestbed } from '../test-support.js';
+import { cartSource, productCatalogue } from '../adapters/catalogue.js';
+import { card, freshCustomer, nextKey, orderApi, orderIdOf, ordersTestbed, shopper, type OrdersTestbed } from '../test-support.js';
 import { createOrderHandler } from './create-order.js';
 
 let bed: OrdersTestbed;
@@ -210,6 +210,29 @@ describe('POST /orders without items', () => {
 
     expect(response.status).toBe(422);
     expect(errorsOf(response.body)).toEqual([{ path: 'cart.items.1.productId', message: 'is no longer sold' }]);
+  });
+
+  it('asks carts and products with the request\'s correlation id', async () => {
+    const caller = freshCustomer();
+    const product = testProduct();
+    const calls: unknown[] = [];
+    const deps = () => ({
+      ...bed.deps(),
+      cart: cartSource({ call: async (_input, call) => (calls.push(['getCartLines', call]), { lines: [{ productId: product.productId, quantity: 1 }], currency: 'USD' as const }) }),
+      catalogue: productCatalogue({ call: async (_input, call) => (calls.push(['getProductsByIds', call]), { products: [product], missing: [] }) }),
+    });
+    const token = await bed.tokenFor(caller);
+
+    const response = await invoke(
+      createOrderHandler(deps, bed.idempotency, bed.verifier),
+      apiEvent(createOrder, { token, body: { payment: card }, headers: { 'idempotency-key': nextKey(), 'x-correlation-id': 'corr-from-client' } }),
+    );
+
+    expect(response.status).toBe(201);
+    expect(calls).toEqual([
+      ['getCartLines', { correlationId: 'corr-from-client' }],
+      ['getProductsByIds', { correlationId: 'corr-from-client' }],
+    ]);
   });
 
   it('answers 503 when carts cannot be reached', async () => {

@@ -1,4 +1,5 @@
 import { InvalidToken, SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
+import { tracedClient } from '@shoplane/lambda-kit';
 import type { CheckoutCallback } from '../domain/ports.js';
 
 /** Step Functions' `cause` takes at most 32,768 characters. */
@@ -13,7 +14,7 @@ function isGone(error: unknown): boolean {
  * The checkout saga's `.waitForTaskToken` Task, completed through the Step Functions
  * API (the local runtime serves the same API at AWS_ENDPOINT_URL_SFN).
  */
-export function stepFunctionsCallback(client: SFNClient = new SFNClient({})): CheckoutCallback {
+export function stepFunctionsCallback(client: SFNClient = tracedClient(new SFNClient({}))): CheckoutCallback {
   async function delivered(sending: Promise<unknown>): Promise<'delivered' | 'expired'> {
     try {
       await sending;

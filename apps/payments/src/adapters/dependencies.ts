@@ -3,7 +3,8 @@ import type { ProviderName } from '../domain/payment.js';
 import type { PaymentDependencies } from '../domain/settlement.js';
 import { stepFunctionsCallback } from './checkout-callback.js';
 import { configuredGateway, type LiveProviders } from './configuration.js';
-import { logger } from './logger.js';
+import { countingDeclines } from './decline-metrics.js';
+import { logger, metrics } from './logger.js';
 import { dynamoPaymentRepository } from './payment-repository.js';
 import { secretNamedBy, type SecretSource } from './secrets.js';
 
@@ -20,7 +21,7 @@ export interface WebhookDependencies extends PaymentDependencies {
 /** Wired once per container, on first use, from the environment the stack provides; `live` names the providers the function calls. */
 export function paymentDependencies(live: LiveProviders): () => PaymentDependencies {
   return once(() => ({
-    payments: dynamoPaymentRepository(documentClient, serviceTableName('payments')),
+    payments: countingDeclines(dynamoPaymentRepository(documentClient, serviceTableName('payments')), metrics),
     gateway: configuredGateway(process.env, logger, live),
     callback: stepFunctionsCallback(),
   }));

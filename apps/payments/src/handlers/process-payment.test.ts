@@ -100,6 +100,14 @@ describe('processPayment with the sandbox', () => {
     expect(await bed.events(declined.orderId)).toEqual([expect.objectContaining({ eventType: 'PaymentFailed', data: expect.objectContaining({ reason: 'insufficient-funds' }) })]);
   });
 
+  it('carries the correlation id the saga passes along on its events, and the order id without one', async () => {
+    const request = chargeRequest();
+
+    resultOf(await bed.pay({ ...request, correlationId: 'corr-from-checkout' }));
+
+    expect((await bed.events(request.orderId)).map((event) => event.correlationId)).toEqual(['corr-from-checkout']);
+  });
+
   it('refuses the same order with another amount (409 payment-mismatch), charging nothing more and failing the waiting Task', async () => {
     const request = chargeRequest();
     await bed.pay(request);

@@ -7,15 +7,15 @@ import type { PaymentDependencies } from '../domain/settlement.js';
 import { problems } from '../problems.js';
 
 /**
- * The saga's ProcessPayment Task. Events and logs are correlated by the orderId (the
- * saga's execution name). Work the gateway started in the background (the sandbox's
+ * The saga's ProcessPayment Task. Its events carry the correlation id the saga passes
+ * along (the request that placed the order), or else the orderId. Work the gateway started in the background (the sandbox's
  * approval webhook) finishes before the function returns.
  */
 export function processPaymentHandler(deps: () => PaymentDependencies) {
-  return internalHandler(processPayment, { logger, problems }, async (input) => {
+  return internalHandler(processPayment, { logger, problems }, async (input, { correlationId }) => {
     const dependencies = deps();
     try {
-      const result = await pay(dependencies, input, input.orderId);
+      const result = await pay(dependencies, input, correlationId ?? input.orderId);
       logger.info('payment processed', { orderId: result.orderId, paymentId: result.paymentId, status: result.status, reason: result.reason, waitingTask: input.taskToken !== undefined });
       return result;
     } finally {

@@ -8,8 +8,8 @@ import { problems } from '../problems.js';
 
 /** The saga's compensation: refunds, cancels, or marks the order so it is never charged. */
 export function refundPaymentHandler(deps: () => PaymentDependencies) {
-  return internalHandler(refundPayment, { logger, problems }, async ({ orderId }) => {
-    const result = await undoPayment(deps(), orderId, orderId);
+  return internalHandler(refundPayment, { logger, problems }, async ({ orderId }, { correlationId }) => {
+    const result = await undoPayment(deps(), orderId, correlationId ?? orderId);
     logger.info('payment undone', { orderId, status: result.status });
     return result;
   });

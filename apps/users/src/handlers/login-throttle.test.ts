@@ -1,6 +1,7 @@
 import { loginUser, registerUser } from '@shoplane/contracts';
 import { apiEvent, invoke, type ParsedResponse } from '@shoplane/testing';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { metrics } from '../adapters/dependencies.js';
 import { loginThrottles } from '../domain/throttle.js';
 import { fromAddress, usersTestbed } from '../test-support.js';
 import { loginHandler } from './login.js';
@@ -17,7 +18,7 @@ beforeAll(async () => {
   bed = await usersTestbed();
   login = loginHandler(() => ({ ...bed.accounts(), signer: bed.signer }));
   const register = registerHandler(bed.accounts);
-  for (const email of ['ada@example.com', 'grace@example.com', 'edsger@example.com', 'barbara@example.com', 'race@example.com']) {
+  for (const email of ['ada@example.com', 'grace@example.com', 'edsger@example.com', 'barbara@example.com', 'race@example.com', 'katherine@example.com']) {
     await invoke(register, apiEvent(registerUser, { body: { email, password, name: 'Throttled' } }));
   }
 });
@@ -38,7 +39,22 @@ const comparable = (response: ParsedResponse) => ({
   headers: { ...response.headers, 'x-correlation-id': undefined },
 });
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 describe('login throttling', () => {
+  it('counts LoginsThrottled for each refused attempt, and nothing for the failures before it', async () => {
+    const counted = vi.spyOn(metrics, 'count');
+
+    expect(await failInTurn('katherine@example.com', '203.0.113.40', perAccountFromClient)).toEqual([401, 401, 401, 401, 401]);
+    expect(counted).not.toHaveBeenCalled();
+    expect((await attempt('katherine@example.com', password, '203.0.113.40')).status).toBe(429);
+    expect((await attempt('katherine@example.com', 'another guess', '203.0.113.40')).status).toBe(429);
+
+    expect(counted.mock.calls).toEqual([['LoginsThrottled'], ['LoginsThrottled']]);
+  });
+
   it('answers 429 problem+json with Retry-After once one account has had 5 failures from one client, even for the right password', async () => {
     expect(await failInTurn('ada@example.com', '203.0.113.10', perAccountFromClient)).toEqual([401, 401, 401, 401, 401]);
     const comparisons = bed.hasher.comparisons;
