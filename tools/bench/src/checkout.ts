@@ -1,0 +1,109 @@
+import { settled } from './endpoints.js';
+import { stockedProduct, type Fixture } from './fixture.js';
+import { load, type LoadResult, type PlannedRequest, type RequestOutcome } from './load.js';
+import { countsBetween, perUnit, type ShopCounts } from './shop-counts.js';
+import type { ShopProcess } from './shop-process.js';
+import { confirmedPerSecond, median, summarize, type Summary } from './stats.js';
+
+interface ExecutionView {
+  name: string;
+  status: string;
+  startDate: string;
+  stopDate?: string;
+  states: { retries: number }[];
+}
+
+export interface CheckoutRun {
+  concurrency: number;
+  orders: number;
+  /** Final order statuses (and POST /orders answers that were not 201), by name. */
+  outcomes: Record<string, number>;
+  post: LoadResult;
+  /** From sending POST /orders to the checkout execution's end. */
+  endToEnd: Summary;
+  confirmedPerSecond: number;
+  /** Step Functions state transitions (states entered, retries included) per execution, median. */
+  transitions: number;
+  executionSeconds: number;
+  /** Everything the shop did per confirmed order, async work included (only for the counted run). */
+  perCheckout?: ShopCounts;
+}
+
+const orderRequest = (token: string, productId: string, key: string): PlannedRequest => ({
+  method: 'POST',
+  path: '/orders',
+  headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+  body: JSON.stringify({ items: [{ productId, quantity: 1 }], payment: { method: 'CARD', token: 'tok_visa' } }),
+});
+
+const orderIdOf = (outcome: RequestOutcome) => (outcome.status === 201 ? ((JSON.parse(outcome.body) as { orderId?: string }).orderId ?? '') : '');
+
+async function executionsOf(shop: ShopProcess, orderIds: string[], timeoutMs = 180_000): Promise<Map<string, ExecutionView>> {
+  const wanted = new Set(orderIds);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { items } = (await (await fetch(`${shop.url}/__local/executions`)).json()) as { items: ExecutionView[] };
+    const ours = new Map(items.filter((item) => wanted.has(item.name)).map((item) => [item.name, item]));
+    if (ours.size === wanted.size && [...ours.values()].every((item) => item.stopDate)) return ours;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+  throw new Error(`checkout executions did not all end within ${timeoutMs / 1000} s`);
+}
+
+async function orderStatus(shop: ShopProcess, token: string, orderId: string): Promise<string> {
+  const response = await fetch(`${shop.url}/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
+  return ((await response.json()) as { status?: string }).status ?? `GET ${response.status}`;
+}
+
+/** `orders` shoppers (each with its own token) order one unit each, `concurrency` at a time, until every checkout has ended. */
+export async function checkoutRun(shop: ShopProcess, tokens: string[], products: string[], concurrency: number, count = false): Promise<CheckoutRun> {
+  const stamp = Date.now();
+  const requests = tokens.map((token, index) => orderRequest(token, products[index % products.length] ?? '', `bench-${stamp}-${index}`));
+  const before = count ? await settled(shop) : undefined;
+  const post = await load({ url: shop.url, connections: concurrency, amount: requests.length, requests, keepBodies: true });
+  const placed = post.outcomes.map((outcome) => ({ ...outcome, orderId: orderIdOf(outcome) }));
+  const orderIds = placed.map((outcome) => outcome.orderId).filter((orderId) => orderId !== '');
+  const executions = await executionsOf(shop, orderIds);
+  const outcomes: Record<string, number> = {};
+  for (const outcome of placed) {
+    const status = outcome.orderId ? await orderStatus(shop, tokens[outcome.index] ?? '', outcome.orderId) : `POST ${outcome.status}`;
+    outcomes[status] = (outcomes[status] ?? 0) + 1;
+  }
+  const ends = placed.filter((outcome) => outcome.orderId).map((outcome) => ({ outcome, stop: Date.parse(executions.get(outcome.orderId)?.stopDate ?? '') }));
+  const endToEnd = summarize(
+    ends.map(({ outcome, stop }) => stop - outcome.sentAt),
+    1,
+  );
+  const firstSent = Math.min(...placed.map((outcome) => outcome.sentAt));
+  const lastEnd = Math.max(...ends.map((end) => end.stop));
+  const views = [...executions.values()];
+  const confirmed = outcomes['CONFIRMED'] ?? 0;
+  const perCheckout = before && confirmed > 0 ? perUnit(countsBetween(before, await settled(shop)), confirmed) : undefined;
+  return {
+    concurrency,
+    orders: requests.length,
+    outcomes,
+    post,
+    endToEnd,
+    confirmedPerSecond: confirmedPerSecond(confirmed, firstSent, lastEnd),
+    transitions: median(views.map((view) => view.states.length + view.states.reduce((sum, state) => sum + state.retries, 0))),
+    executionSeconds: median(views.map((view) => (Date.parse(view.stopDate ?? '') - Date.parse(view.startDate)) / 1000)),
+    ...(perCheckout ? { perCheckout } : {}),
+  };
+}
+
+export interface Contention {
+  stock: number;
+  buyers: number;
+  outcomes: Record<string, number>;
+  stockLeft: { availableStock: number; reservedStock: number };
+}
+
+/** `buyers` shoppers at once, each ordering one unit of a product with `stock` units. */
+export async function contentionRun(shop: ShopProcess, fixture: Fixture, stock: number, buyers: number): Promise<Contention> {
+  const productId = await stockedProduct(shop.url, fixture.adminToken, stock, 'contention');
+  const run = await checkoutRun(shop, fixture.shoppers.slice(0, buyers), [productId], buyers);
+  const left = await fetch(`${shop.url}/inventory/${productId}`, { headers: { authorization: `Bearer ${fixture.adminToken}` } });
+  const { availableStock = Number.NaN, reservedStock = Number.NaN } = (await left.json()) as { availableStock?: number; reservedStock?: number };
+  return { stock, buyers, outcomes: run.outcomes, stockLeft: { availableStock, reservedStock } };
+}
