@@ -64,6 +64,8 @@ export async function checkoutRun(shop: ShopProcess, tokens: string[], products:
   const placed = post.outcomes.map((outcome) => ({ ...outcome, orderId: orderIdOf(outcome) }));
   const orderIds = placed.map((outcome) => outcome.orderId).filter((orderId) => orderId !== '');
   const executions = await executionsOf(shop, orderIds);
+  // Snapshot before the bench's own status reads below, so they are not counted as the checkouts' work.
+  const after = before ? await settled(shop) : undefined;
   const outcomes: Record<string, number> = {};
   for (const outcome of placed) {
     const status = outcome.orderId ? await orderStatus(shop, tokens[outcome.index] ?? '', outcome.orderId) : `POST ${outcome.status}`;
@@ -78,7 +80,7 @@ export async function checkoutRun(shop: ShopProcess, tokens: string[], products:
   const lastEnd = Math.max(...ends.map((end) => end.stop));
   const views = [...executions.values()];
   const confirmed = outcomes['CONFIRMED'] ?? 0;
-  const perCheckout = before && confirmed > 0 ? perUnit(countsBetween(before, await settled(shop)), confirmed) : undefined;
+  const perCheckout = before && after && confirmed > 0 ? perUnit(countsBetween(before, after), confirmed) : undefined;
   return {
     concurrency,
     orders: requests.length,

@@ -9,6 +9,8 @@ import { median, ratio } from './stats.js';
 const run = promisify(execFile);
 
 export interface ColdStart extends BundleFacts {
+  /** Fresh-process imports the median rests on. */
+  samples: number;
   /** Median ms to import the bundle in a fresh Node process. */
   importMs: number;
   /** Median ms to import only the SDK packages it uses, in a fresh process: the least such a handler can cost. */
@@ -38,9 +40,10 @@ async function importTime(root: string, specifiers: string[]): Promise<number> {
 /**
  * Imports each bundle, and the SDK packages it uses, `samples` times, each in a fresh
  * process. Rounds interleave every bundle and every SDK set, `parallel` processes at a
- * time, so machine noise falls on both sides of each ratio alike.
+ * time, so machine noise falls on both sides of each ratio alike; no new import starts
+ * after `deadline` (epoch ms).
  */
-export async function measureColdStarts(root: string, bundles: BundleFacts[], samples: number, parallel: number): Promise<ColdStart[]> {
+export async function measureColdStarts(root: string, bundles: BundleFacts[], samples: number, parallel: number, deadline = Number.POSITIVE_INFINITY): Promise<ColdStart[]> {
   const sdkSets = new Map(bundles.map((bundle) => [bundle.sdkPackages.join(' '), bundle.sdkPackages]));
   const jobs = [
     ...bundles.map((bundle) => ({ key: `bundle:${bundle.name}`, specifiers: [pathToFileURL(join(root, bundle.file)).href] })),
@@ -50,7 +53,8 @@ export async function measureColdStarts(root: string, bundles: BundleFacts[], sa
   const queue = Array.from({ length: samples }, () => jobs).flat();
   let next = 0;
   const worker = async () => {
-    while (next < queue.length) {
+    // Past the deadline the bench stops after the current imports: each median then rests on the rounds done so far.
+    while (next < queue.length && Date.now() < deadline) {
       const job = queue[next++];
       if (!job) break;
       times.get(job.key)?.push(job.specifiers.length === 0 ? 0 : await importTime(root, job.specifiers));
@@ -58,8 +62,9 @@ export async function measureColdStarts(root: string, bundles: BundleFacts[], sa
   };
   await Promise.all(Array.from({ length: parallel }, worker));
   return bundles.map((bundle) => {
-    const importMs = median(times.get(`bundle:${bundle.name}`) ?? []);
+    const bundleTimes = times.get(`bundle:${bundle.name}`) ?? [];
+    const importMs = median(bundleTimes);
     const sdkImportMs = median(times.get(`sdk:${bundle.sdkPackages.join(' ')}`) ?? []);
-    return { ...bundle, importMs, sdkImportMs, ratio: ratio(importMs, sdkImportMs) };
+    return { ...bundle, samples: bundleTimes.length, importMs, sdkImportMs, ratio: ratio(importMs, sdkImportMs) };
   });
 }

@@ -14,6 +14,12 @@ import {
   type BenchResults,
 } from './report.js';
 
+function sampleRange(coldStarts: BenchResults['coldStarts']): string {
+  const counts = coldStarts.map((bundle) => bundle.samples);
+  const [low, high] = [Math.min(...counts), Math.max(...counts)];
+  return low === high ? String(low) : `${low}–${high}`;
+}
+
 const list = (items: string[], none: string) => (items.length > 0 ? items.map((item) => `- ${item}`).join('\n') : `- ${none}`);
 
 export function benchmarksDocument(results: BenchResults, chartFile: string): string {
@@ -97,7 +103,8 @@ ${checkout.counted.perCheckout ? perCheckoutTable(checkout.counted.perCheckout) 
 ## Cost per million checkouts in AWS
 
 From the counts above: Lambda at 512 MB (cdk-kit's default; no checkout function overrides
-it) on arm64, billed per millisecond of the locally measured mean duration (AWS CPUs and
+it) on arm64, billed per millisecond of each function's mean duration measured locally in the
+one-at-a-time checkout run (AWS CPUs and
 DynamoDB latencies differ, so treat the duration line as an order of magnitude); DynamoDB
 on-demand units as DynamoDB Local reported them (transactions billed twice); each message a
 subscription gets costs three SQS requests (sent by the EventBridge rule, received, deleted);
@@ -117,7 +124,10 @@ ${priceTable()}
 
 Each built bundle (\`nx build\`, minified ESM, \`@aws-sdk/*\` external) is imported in a fresh
 Node process, and so are the AWS SDK packages it imports alone — the least any handler using
-those clients can cost. Medians of the samples, rounds interleaved. Target ≤ ${targets.coldStart}×.
+those clients can cost. Medians of ${sampleRange(results.coldStarts)} fresh imports each (the bench stops sampling at its
+9-minute mark), rounds interleaved, two processes at a time. Target ≤ ${targets.coldStart}×. A bundle with no
+SDK import has no ratio. What dominates is the bundle's biggest inputs by minified bytes
+(esbuild's metafile), grouped by package.
 
 Above ${targets.coldStart}×:
 
