@@ -25,8 +25,10 @@ export interface CheckoutRun {
   /** Step Functions state transitions (states entered, retries included) per execution, median. */
   transitions: number;
   executionSeconds: number;
-  /** Everything the shop did per confirmed order, async work included (only for the counted run). */
+  /** Everything the shop did per confirmed order, async work included (only for the counted runs). */
   perCheckout?: ShopCounts;
+  /** The share of one core the shop's process used from the first order sent to the last checkout ended (counted runs). */
+  shopBusy?: number;
 }
 
 const orderRequest = (token: string, productId: string, key: string): PlannedRequest => ({
@@ -91,6 +93,7 @@ export async function checkoutRun(shop: ShopProcess, tokens: string[], products:
     transitions: median(views.map((view) => view.states.length + view.states.reduce((sum, state) => sum + state.retries, 0))),
     executionSeconds: median(views.map((view) => (Date.parse(view.stopDate ?? '') - Date.parse(view.startDate)) / 1000)),
     ...(perCheckout ? { perCheckout } : {}),
+    ...(before && after ? { shopBusy: (after.cpuMs - before.cpuMs) / (lastEnd - firstSent) } : {}),
   };
 }
 

@@ -20,6 +20,11 @@ function sampleRange(coldStarts: BenchResults['coldStarts']): string {
   return low === high ? String(low) : `${low}–${high}`;
 }
 
+const busy = (share: number | undefined) => (share === undefined || !Number.isFinite(share) ? '—' : `${(share * 100).toFixed(0)}%`);
+
+/** Said only when the numbers say it: a process near a full core is what a one-process local shop waits on. */
+const limiter = (share: number | undefined) => (share !== undefined && share >= 0.8 ? ': that process, not the store, is what limits checkout here' : '');
+
 const list = (items: string[], none: string) => (items.length > 0 ? items.map((item) => `- ${item}`).join('\n') : `- ${none}`);
 
 export function benchmarksDocument(results: BenchResults, chartFile: string): string {
@@ -85,7 +90,9 @@ ${checkoutTable(checkout.runs)}
 **Against its bound** (concurrency ${checkout.counted.concurrency}): ${checkout.counted.confirmedPerSecond.toFixed(1)} confirmed orders/s; the store's
 own write throughput at 20 in flight (below) with the writes one checkout makes (${writes},
 counted) bounds it at ${checkout.bound.toFixed(1)} orders/s, so checkout reaches **${checkoutRatio.toFixed(2)}×** its bound
-(target ≥ ${targets.checkout}×${checkoutRatio >= targets.checkout ? ', met' : ', **not met**'}).
+(target ≥ ${targets.checkout}×${checkoutRatio >= targets.checkout ? ', met' : ', **not met**'}). Meanwhile the shop's process — one Node event loop
+running every function, beside DynamoDB Local's JVM on the same cores — used ${busy(checkout.counted.shopBusy)} of a
+core, ${checkout.counted.perCheckout ? checkout.counted.perCheckout.cpuMs.toFixed(0) : '—'} ms of CPU per confirmed checkout${limiter(checkout.counted.shopBusy)}.
 
 ${writeTable(results.writes)}
 

@@ -54,9 +54,9 @@ export function endpointTable(endpoints: EndpointResult[]): string {
 }
 
 export function roundTripTable(endpoints: EndpointResult[], perCheckout: ShopCounts | undefined): string {
-  const rows = ['| call | storage requests it makes (traced) | round trips per call (counted) |', '|---|---|---|'];
-  for (const endpoint of endpoints) rows.push(`| ${endpoint.name} | ${endpoint.storage.join(' → ') || '—'} | ${roundTrips(endpoint.perRequest)} |`);
-  if (perCheckout) rows.push(`| checkout (POST /orders to CONFIRMED, all that follows) | see below | ${roundTrips(perCheckout)} |`);
+  const rows = ['| call | storage requests it makes (traced) | round trips per call (counted) | shop CPU ms per call |', '|---|---|---|---:|'];
+  for (const endpoint of endpoints) rows.push(`| ${endpoint.name} | ${endpoint.storage.join(' → ') || '—'} | ${roundTrips(endpoint.perRequest)} | ${ms(endpoint.perRequest.cpuMs)} |`);
+  if (perCheckout) rows.push(`| checkout (POST /orders to CONFIRMED, all that follows) | see below | ${roundTrips(perCheckout)} | ${ms(perCheckout.cpuMs)} |`);
   return rows.join('\n');
 }
 

@@ -31,7 +31,7 @@ describe('counting the shop’s AWS requests', () => {
     const before = emptyCounts();
     recordRequest(before, { target: 'DynamoDB_20120810.GetItem' }, {});
     recordInvocation(before, 'get-product', 5);
-    const after = structuredClone(before);
+    const after = { ...structuredClone(before), cpuMs: 30 };
     for (let index = 0; index < 4; index++) recordRequest(after, { target: 'DynamoDB_20120810.GetItem' }, {});
     recordRequest(after, { target: 'DynamoDB_20120810.PutItem' }, {});
     recordRequest(after, { target: 'DynamoDBStreams_20120810.GetRecords' }, {});
@@ -42,6 +42,7 @@ describe('counting the shop’s AWS requests', () => {
 
     expect(each.requests).toEqual({ 'DynamoDB.GetItem': 2, 'DynamoDB.PutItem': 0.5 });
     expect(each.invocations).toEqual({ 'get-product': { count: 1, totalMs: 8, sqsMessages: 1.5 } });
+    expect(each.cpuMs).toBe(15);
     expect(storageRequests(each, 'write')).toEqual({ 'DynamoDB.PutItem': 0.5 });
     expect(sumOf(storageRequests(each, 'read'))).toBe(2);
   });

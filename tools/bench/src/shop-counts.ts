@@ -18,6 +18,8 @@ export interface ShopCounts {
   entries: Record<string, number>;
   /** Function invocations by physical name, with their summed duration and the SQS messages they were handed. */
   invocations: Record<string, Invocations>;
+  /** CPU time (user + system) the shop's process used, in ms: its one event loop runs every function. */
+  cpuMs: number;
 }
 
 export interface Invocations {
@@ -26,7 +28,7 @@ export interface Invocations {
   sqsMessages: number;
 }
 
-export const emptyCounts = (): ShopCounts => ({ requests: {}, capacity: {}, entries: {}, invocations: {} });
+export const emptyCounts = (): ShopCounts => ({ requests: {}, capacity: {}, entries: {}, invocations: {}, cpuMs: 0 });
 
 const stripSuffix = (name: string | undefined, suffix: string) => (name?.endsWith(suffix) ? name.slice(0, -suffix.length) : (name ?? 'unknown'));
 
@@ -100,7 +102,13 @@ export function countsBetween(before: ShopCounts, after: ShopCounts): ShopCounts
     const earlier = before.invocations[name] ?? { count: 0, totalMs: 0, sqsMessages: 0 };
     if (value.count > earlier.count) invocations[name] = { count: value.count - earlier.count, totalMs: value.totalMs - earlier.totalMs, sqsMessages: value.sqsMessages - earlier.sqsMessages };
   }
-  return { requests: subtract(after.requests, before.requests), capacity: subtract(after.capacity, before.capacity), entries: subtract(after.entries, before.entries), invocations };
+  return {
+    requests: subtract(after.requests, before.requests),
+    capacity: subtract(after.capacity, before.capacity),
+    entries: subtract(after.entries, before.entries),
+    invocations,
+    cpuMs: after.cpuMs - before.cpuMs,
+  };
 }
 
 /** Counts per unit of work (per request, per checkout). Stream polling is excluded: Lambda's stream triggers do not bill it. */
@@ -112,6 +120,7 @@ export function perUnit(counts: ShopCounts, units: number): ShopCounts {
     capacity: divide(counts.capacity),
     entries: divide(counts.entries),
     invocations: Object.fromEntries(Object.entries(counts.invocations).map(([name, value]) => [name, { count: value.count / units, totalMs: value.totalMs / units, sqsMessages: value.sqsMessages / units }])),
+    cpuMs: counts.cpuMs / units,
   };
 }
 

@@ -89,7 +89,8 @@ const probePort = Number(process.env['SHOPLANE_BENCH_PROBE_PORT']);
 if (Number.isInteger(probePort) && probePort > 0) {
   const probe = createServer((request, response) => {
     if (request.url === '/trace/start') trace = [];
-    const answer = request.url === '/trace/stop' ? (trace ?? []) : counts;
+    const cpu = process.cpuUsage();
+    const answer = request.url === '/trace/stop' ? (trace ?? []) : { ...counts, cpuMs: (cpu.user + cpu.system) / 1000 };
     if (request.url === '/trace/stop') trace = undefined;
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(answer));
