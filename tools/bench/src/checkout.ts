@@ -27,8 +27,9 @@ export interface CheckoutRun {
   executionSeconds: number;
   /** Everything the shop did per confirmed order, async work included (only for the counted runs). */
   perCheckout?: ShopCounts;
-  /** The share of one core the shop's process used from the first order sent to the last checkout ended (counted runs). */
+  /** The share of one core the shop's process, and DynamoDB Local's JVM, used from the first order sent to the last checkout ended (counted runs). */
   shopBusy?: number;
+  storeBusy?: number;
 }
 
 const orderRequest = (token: string, productId: string, key: string): PlannedRequest => ({
@@ -62,11 +63,13 @@ export async function checkoutRun(shop: ShopProcess, tokens: string[], products:
   const stamp = Date.now();
   const requests = tokens.map((token, index) => orderRequest(token, products[index % products.length] ?? '', `bench-${stamp}-${index}`));
   const before = count ? await settled(shop) : undefined;
+  const storeBefore = shop.storeCpuMs();
   const post = await load({ url: shop.url, connections: concurrency, amount: requests.length, requests, keepBodies: true });
   const placed = post.outcomes.map((outcome) => ({ ...outcome, orderId: orderIdOf(outcome) }));
   const orderIds = placed.map((outcome) => outcome.orderId).filter((orderId) => orderId !== '');
   const executions = await executionsOf(shop, orderIds);
   // Snapshot before the bench's own status reads below, so they are not counted as the checkouts' work.
+  const storeAfter = shop.storeCpuMs();
   const after = before ? await settled(shop) : undefined;
   const outcomes: Record<string, number> = {};
   for (const outcome of placed) {
@@ -94,6 +97,7 @@ export async function checkoutRun(shop: ShopProcess, tokens: string[], products:
     executionSeconds: median(views.map((view) => (Date.parse(view.stopDate ?? '') - Date.parse(view.startDate)) / 1000)),
     ...(perCheckout ? { perCheckout } : {}),
     ...(before && after ? { shopBusy: (after.cpuMs - before.cpuMs) / (lastEnd - firstSent) } : {}),
+    ...(count && storeBefore !== undefined && storeAfter !== undefined ? { storeBusy: (storeAfter - storeBefore) / (lastEnd - firstSent) } : {}),
   };
 }
 

@@ -91,8 +91,8 @@ ${checkoutTable(checkout.runs)}
 own write throughput at 20 in flight (below) with the writes one checkout makes (${writes},
 counted) bounds it at ${checkout.bound.toFixed(1)} orders/s, so checkout reaches **${checkoutRatio.toFixed(2)}×** its bound
 (target ≥ ${targets.checkout}×${checkoutRatio >= targets.checkout ? ', met' : ', **not met**'}). Meanwhile the shop's process — one Node event loop
-running every function, beside DynamoDB Local's JVM on the same cores — used ${busy(checkout.counted.shopBusy)} of a
-core, ${checkout.counted.perCheckout ? checkout.counted.perCheckout.cpuMs.toFixed(0) : '—'} ms of CPU per confirmed checkout${limiter(checkout.counted.shopBusy)}.
+running every function — used ${busy(checkout.counted.shopBusy)} of a core (${checkout.counted.perCheckout ? checkout.counted.perCheckout.cpuMs.toFixed(0) : '—'} ms of CPU per confirmed
+checkout) and DynamoDB Local's JVM ${busy(checkout.counted.storeBusy)} of a core, on a machine with ${results.cores} cores${limiter(checkout.counted.shopBusy)}.
 
 ${writeTable(results.writes)}
 

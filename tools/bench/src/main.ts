@@ -130,6 +130,7 @@ const document = benchmarksDocument(
   {
     measuredOn: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     machine,
+    cores: cpus().length,
     node: process.version,
     minutes: (performance.now() - started) / 60_000,
     endpoints,

@@ -11,6 +11,7 @@ export const targets = { readP50: 1.3, coldStart: 1.2, checkout: 0.5 } as const;
 export interface BenchResults {
   measuredOn: string;
   machine: string;
+  cores: number;
   node: string;
   minutes: number;
   endpoints: EndpointResult[];

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@shoplane/local-cloud';
 import type { ShopCounts, WireRequest } from './shop-counts.js';
@@ -8,6 +9,8 @@ export interface ShopProcess {
   url: string;
   dynamodbEndpoint: string;
   counts(): Promise<ShopCounts>;
+  /** CPU ms DynamoDB Local's JVM has used so far; undefined where /proc cannot tell (not Linux). */
+  storeCpuMs(): number | undefined;
   /** The DynamoDB requests `call` makes, as they left the SDK. */
   traceOf(call: () => Promise<unknown>): Promise<WireRequest[]>;
   stop(): Promise<void>;
@@ -29,6 +32,34 @@ function waitForBanner(child: ChildProcess, output: () => string): Promise<{ dyn
     };
     child.stdout?.on('data', check);
   });
+}
+
+/** Linux's /proc: the process whose command line holds `-port <port>` (DynamoDB Local's JVM). */
+function processListeningOn(port: string): string | undefined {
+  try {
+    return readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .find((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').includes(`-port ${port} `);
+        } catch {
+          return false;
+        }
+      });
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime of a process, in ms (clock ticks of 10 ms, Linux's USER_HZ). */
+function cpuMsOf(pid: string | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 async function waitForHealth(url: string): Promise<void> {
@@ -66,11 +97,13 @@ export async function startShopProcess(environment: Record<string, string> = {})
     const { dynamodbEndpoint } = await waitForBanner(child, () => log);
     const url = `http://127.0.0.1:${port}`;
     await waitForHealth(url);
+    const storePid = processListeningOn(dynamodbEndpoint.split(':').at(-1) ?? '');
     const probe = async <T>(path: string) => (await (await fetch(`http://127.0.0.1:${probePort}${path}`)).json()) as T;
     return {
       url,
       dynamodbEndpoint,
       counts: () => probe<ShopCounts>('/counts'),
+      storeCpuMs: () => cpuMsOf(storePid),
       traceOf: async (call) => {
         await probe('/trace/start');
         await call();
