@@ -10,7 +10,7 @@ interface ExecutionView {
   status: string;
   startDate: string;
   stopDate?: string;
-  states: { retries: number }[];
+  states: { name: string; retries: number; enteredAt: string; exitedAt?: string }[];
 }
 
 export interface CheckoutRun {
@@ -25,6 +25,9 @@ export interface CheckoutRun {
   /** Step Functions state transitions (states entered, retries included) per execution, median. */
   transitions: number;
   executionSeconds: number;
+  /** Medians: from POST /orders answered to the execution's start (stream → OrderCreated → rule → queue → start-checkout), and the slowest states. */
+  toExecutionStartMs: number;
+  slowestStates: { name: string; ms: number }[];
   /** Everything the shop did per confirmed order, async work included (only for the counted runs). */
   perCheckout?: ShopCounts;
   /** The share of one core the shop's process, and DynamoDB Local's JVM, used from the first order sent to the last checkout ended (counted runs). */
@@ -58,6 +61,16 @@ async function orderStatus(shop: ShopProcess, token: string, orderId: string): P
   return ((await response.json()) as { status?: string }).status ?? `GET ${response.status}`;
 }
 
+/** Each state's median time from entered to exited over the executions, slowest first. */
+function slowestStates(views: ExecutionView[], top = 4): { name: string; ms: number }[] {
+  const byState = new Map<string, number[]>();
+  for (const state of views.flatMap((view) => view.states)) {
+    if (!state.exitedAt) continue;
+    byState.set(state.name, [...(byState.get(state.name) ?? []), Date.parse(state.exitedAt) - Date.parse(state.enteredAt)]);
+  }
+  return [...byState].map(([name, times]) => ({ name, ms: median(times) })).sort((a, b) => b.ms - a.ms).slice(0, top);
+}
+
 /** `orders` shoppers (each with its own token) order one unit each, `concurrency` at a time, until every checkout has ended. */
 export async function checkoutRun(shop: ShopProcess, tokens: string[], products: string[], concurrency: number, count = false): Promise<CheckoutRun> {
   const stamp = Date.now();
@@ -84,6 +97,7 @@ export async function checkoutRun(shop: ShopProcess, tokens: string[], products:
   const firstSent = Math.min(...placed.map((outcome) => outcome.sentAt));
   const lastEnd = Math.max(...ends.map((end) => end.stop));
   const views = [...executions.values()];
+  const toStart = placed.filter((outcome) => outcome.orderId).map((outcome) => Date.parse(executions.get(outcome.orderId)?.startDate ?? '') - outcome.respondedAt);
   const confirmed = outcomes['CONFIRMED'] ?? 0;
   const perCheckout = before && after && confirmed > 0 ? perUnit(countsBetween(before, after), confirmed) : undefined;
   return {
@@ -95,6 +109,8 @@ export async function checkoutRun(shop: ShopProcess, tokens: string[], products:
     confirmedPerSecond: confirmedPerSecond(confirmed, firstSent, lastEnd),
     transitions: median(views.map((view) => view.states.length + view.states.reduce((sum, state) => sum + state.retries, 0))),
     executionSeconds: median(views.map((view) => (Date.parse(view.stopDate ?? '') - Date.parse(view.startDate)) / 1000)),
+    toExecutionStartMs: median(toStart),
+    slowestStates: slowestStates(views),
     ...(perCheckout ? { perCheckout } : {}),
     ...(before && after ? { shopBusy: (after.cpuMs - before.cpuMs) / (lastEnd - firstSent) } : {}),
     ...(count && storeBefore !== undefined && storeAfter !== undefined ? { storeBusy: (storeAfter - storeBefore) / (lastEnd - firstSent) } : {}),

@@ -25,6 +25,11 @@ const busy = (share: number | undefined) => (share === undefined || !Number.isFi
 /** Said only when the numbers say it: a process near a full core is what a one-process local shop waits on. */
 const limiter = (share: number | undefined) => (share !== undefined && share >= 0.8 ? ': that process, not the store, is what limits checkout here' : '');
 
+function whereTimeGoes(run: BenchResults['checkout']['runs'][number]): string {
+  const states = run.slowestStates.map((state) => `${state.name} ${state.ms.toFixed(0)} ms`).join(', ');
+  return `- ${run.concurrency} in flight: ${run.toExecutionStartMs.toFixed(0)} ms from the order's answer to its execution's start; slowest states (median) ${states}.`;
+}
+
 const list = (items: string[], none: string) => (items.length > 0 ? items.map((item) => `- ${item}`).join('\n') : `- ${none}`);
 
 export function benchmarksDocument(results: BenchResults, chartFile: string): string {
@@ -86,6 +91,10 @@ state machine, run locally from the synthesized definition) has ended. Confirmed
 second count from the first order sent to the last execution ended.
 
 ${checkoutTable(checkout.runs)}
+
+Where an order's time goes (medians):
+
+${checkout.runs.map(whereTimeGoes).join('\n')}
 
 **Against its bound** (concurrency ${checkout.counted.concurrency}): ${checkout.counted.confirmedPerSecond.toFixed(1)} confirmed orders/s; the store's
 own write throughput at 20 in flight (below) with the writes one checkout makes (${writes},
