@@ -25,7 +25,7 @@ export interface CheckoutRun {
   /** Step Functions state transitions (states entered, retries included) per execution, median. */
   transitions: number;
   executionSeconds: number;
-  /** Medians: from POST /orders answered to the execution's start (stream → OrderCreated → rule → queue → start-checkout), and the slowest states. */
+  /** Medians: from POST /orders sent to the execution's start (the order written, then stream → OrderCreated → rule → queue → start-checkout), and the slowest states. */
   toExecutionStartMs: number;
   slowestStates: { name: string; ms: number }[];
   /** Everything the shop did per confirmed order, async work included (only for the counted runs). */
@@ -97,7 +97,7 @@ export async function checkoutRun(shop: ShopProcess, tokens: string[], products:
   const firstSent = Math.min(...placed.map((outcome) => outcome.sentAt));
   const lastEnd = Math.max(...ends.map((end) => end.stop));
   const views = [...executions.values()];
-  const toStart = placed.filter((outcome) => outcome.orderId).map((outcome) => Date.parse(executions.get(outcome.orderId)?.startDate ?? '') - outcome.respondedAt);
+  const toStart = placed.filter((outcome) => outcome.orderId).map((outcome) => Date.parse(executions.get(outcome.orderId)?.startDate ?? '') - outcome.sentAt);
   const confirmed = outcomes['CONFIRMED'] ?? 0;
   const perCheckout = before && after && confirmed > 0 ? perUnit(countsBetween(before, after), confirmed) : undefined;
   return {

@@ -27,7 +27,7 @@ const limiter = (share: number | undefined) => (share !== undefined && share >= 
 
 function whereTimeGoes(run: BenchResults['checkout']['runs'][number]): string {
   const states = run.slowestStates.map((state) => `${state.name} ${state.ms.toFixed(0)} ms`).join(', ');
-  return `- ${run.concurrency} in flight: ${run.toExecutionStartMs.toFixed(0)} ms from the order's answer to its execution's start; slowest states (median) ${states}.`;
+  return `- ${run.concurrency} in flight: ${run.toExecutionStartMs.toFixed(0)} ms from sending the order to its execution's start; slowest states (median) ${states}.`;
 }
 
 const list = (items: string[], none: string) => (items.length > 0 ? items.map((item) => `- ${item}`).join('\n') : `- ${none}`);
