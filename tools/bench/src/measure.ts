@@ -57,13 +57,3 @@ export async function measure(scenario: Scenario): Promise<Measurement> {
     perSecond: (scenario.requests / elapsed) * 1000,
   };
 }
-
-export function markdownTable(rows: Measurement[]): string {
-  const ms = (value: number) => value.toFixed(1);
-  const lines = [
-    '| scenario | requests | concurrency | errors | p50 ms | p95 ms | p99 ms | max ms | req/s |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((row) => `| ${row.name} | ${row.requests} | ${row.concurrency} | ${row.errors} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${ms(row.max)} | ${row.perSecond.toFixed(0)} |`),
-  ];
-  return lines.join('\n');
-}
