@@ -5,7 +5,7 @@ import { parseStartOptions } from './options.js';
 
 async function main(): Promise<void> {
   const options = parseStartOptions(process.argv.slice(2), process.env);
-  console.log(`Starting Shoplane locally${options.persist ? ' (persisting data under .data/)' : ''}…`);
+  console.log(`Starting Shoplane locally${options.persist ? ` (persisting data under ${options.dataDirectory ?? '.data/'})` : ''}…`);
   const running: { shop?: LocalShop } = {};
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
-  running.shop = await startLocalShop({ port: options.port, persist: options.persist });
+  running.shop = await startLocalShop(options);
   // performance.now() counts from process start, so this includes tsx and module loading.
   console.log(banner(running.shop, performance.now()).join('\n'));
 }
