@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSEvent } from 'aws-lambda';
 import { failedItems } from './batch-response.js';
-import { rejectionOf, toBusEvent, PutEventsValidationError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
+import { rejectionOf, toBusEvent, PutEventsValidationError, QueueNotFoundError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
 import type { LocalLog } from './log.js';
 import { toSqsEvent, type QueuedMessage } from './sqs-records.js';
 
-export { PutEventsValidationError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
+export { PutEventsValidationError, QueueNotFoundError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
 
 /**
  * A manifest subscription or queue: in AWS a rule → SQS queue (with DLQ) → Lambda with
@@ -44,14 +44,6 @@ export interface DeadLetteredMessage {
   reason: string;
   deadLetteredAt: string;
   body: string;
-}
-
-/** SendMessage to a queue no manifest declares. */
-export class QueueNotFoundError extends Error {
-  constructor(readonly queueName: string) {
-    super(`The specified queue ${queueName} does not exist.`);
-    this.name = 'QueueNotFoundError';
-  }
 }
 
 export interface EventBusOptions {
@@ -138,6 +130,11 @@ export class LocalEventBus {
     const messages: Message[] = bodies.map((body) => ({ messageId: randomUUID(), body, sentAt: Date.now(), receiveCount: 0 }));
     if (messages.length > 0) this.schedule(subscription, messages, 0);
     return messages.map((message) => message.messageId);
+  }
+
+  /** Nothing in flight: every accepted event and message delivered or dead-lettered, no retry waiting. */
+  get idle(): boolean {
+    return this.inFlight === 0;
   }
 
   /** Resolves once every accepted event has been delivered or dead-lettered (retries included). */

@@ -31,6 +31,7 @@ import { orchestratorSubscriptions, runOrchestrators, type OrchestratorSummary }
 import { RouteTable } from './routes.js';
 import { standInFunctions, standInVariables } from './stand-ins.js';
 import { LocalStateMachines } from './state-machines.js';
+import { loadStreamPositions, startStreamCheckpoints, streamStart } from './stream-checkpoints.js';
 import { startStreamPoller, type StreamPoller } from './streams.js';
 import { busSubscriptions, summarize, type ServiceSummary } from './summary.js';
 import { ensureTable } from './tables.js';
@@ -170,18 +171,26 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
     const created = await Promise.all(discovered.map((service, index) => ensureTable(client, services[index]?.tableName ?? '', service.manifest.table)));
     client.destroy();
+    const positionsFile = persisted ? join(persisted, 'stream-positions.json') : undefined;
+    const checkpoints = positionsFile ? loadStreamPositions(positionsFile) : {};
+    const tracked: { tableName: string; poller: StreamPoller }[] = [];
     for (const [index, service] of services.entries()) {
       if (!service.stream || service.missingFunctions.includes(service.stream.functionName)) continue;
       const poller = await startStreamPoller({
         endpoint: dynamo.endpoint,
         tableName: service.tableName,
         functionName: service.stream.functionName,
-        startAt: created[index] ? 'TRIM_HORIZON' : 'LATEST',
+        startAt: streamStart(Boolean(created[index]), checkpoints[service.tableName]),
         invoke: (name, event: DynamoDBStreamEvent) => functions.invoke(name, event),
         log,
       });
       pollers.push(poller);
+      tracked.push({ tableName: service.tableName, poller });
       cleanup.push(() => poller.stop());
+    }
+    if (positionsFile) {
+      const checkpointing = startStreamCheckpoints({ file: positionsFile, pollers: tracked, quiet: () => bus.idle && stateMachines.running === 0 });
+      cleanup.push(() => checkpointing.stop());
     }
 
     markReady();
