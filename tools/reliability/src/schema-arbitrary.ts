@@ -64,6 +64,21 @@ function numberArbitrary(schema: JsonSchema, integer: boolean): fc.Arbitrary<num
   return fc.oneof(inside, fc.constantFrom(min, max));
 }
 
+/** A value of none of these JSON types (any value when none is named). */
+function otherTypeThan(types: readonly string[]): fc.Arbitrary<unknown> {
+  const pools: Record<string, fc.Arbitrary<unknown>> = {
+    null: fc.constant(null),
+    boolean: fc.boolean(),
+    number: fc.oneof(fc.integer(), fc.double({ noNaN: true })),
+    string: fc.string({ maxLength: 20 }),
+    array: fc.constant([]),
+    object: fc.constant({}),
+  };
+  const excluded = new Set(types.map((type) => (type === 'integer' ? 'number' : type)));
+  const left = Object.entries(pools).filter(([type]) => !excluded.has(type)).map(([, pool]) => pool);
+  return left.length > 0 ? fc.oneof(...left) : fc.constant(Symbol.for('no JSON value'));
+}
+
 function typesOf(schema: JsonSchema): string[] {
   return Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
 }
@@ -105,8 +120,13 @@ export function validValue(schema: JsonSchema, resolve: SchemaResolver, depth = 
 /** A value just outside what the schema accepts (or, where the schema accepts anything, any JSON). */
 export function invalidValue(schema: JsonSchema, resolve: SchemaResolver, depth = 0): fc.Arbitrary<unknown> {
   if (schema.$ref) return invalidValue(resolve(schema.$ref), resolve, depth);
-  const anyOther = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.string({ maxLength: 20 }), fc.constant([]), fc.constant({}));
-  if (schema.const !== undefined || schema.enum || schema.anyOf || schema.oneOf) return fc.oneof(anyOther, fc.constant('not-a-member'));
+  const anyOther = otherTypeThan(typesOf(schema));
+  const choices = schema.anyOf ?? schema.oneOf;
+  if (choices) return otherTypeThan(choices.flatMap((choice) => typesOf(choice.$ref ? resolve(choice.$ref) : choice)));
+  if (schema.const !== undefined || schema.enum) {
+    const members = schema.enum ?? [schema.const];
+    return fc.oneof(otherTypeThan([...new Set(members.map((member) => (member === null ? 'null' : typeof member)))]), fc.constant('not-a-member')).filter((value) => !members.includes(value));
+  }
   const near: fc.Arbitrary<unknown>[] = [anyOther];
   const [type] = typesOf(schema);
   if (type === 'string') {

@@ -92,10 +92,17 @@ export interface PlacedOrder {
   orderId?: string;
 }
 
-export async function placeOrder(baseUrl: string, customer: Customer, items: { productId: string; quantity: number }[], payment: { method: 'CARD' | 'UPI'; token: string }): Promise<PlacedOrder> {
+/** POST /orders; a retry of a request whose answer was lost passes its Idempotency-Key again. */
+export async function placeOrder(
+  baseUrl: string,
+  customer: Customer,
+  items: { productId: string; quantity: number }[],
+  payment: { method: 'CARD' | 'UPI'; token: string },
+  idempotencyKey = newId('order'),
+): Promise<PlacedOrder> {
   const answer = await call<{ orderId?: string }>(baseUrl, 'POST', '/orders', {
     token: customer.token,
-    headers: { 'idempotency-key': newId('order') },
+    headers: { 'idempotency-key': idempotencyKey },
     body: { items, payment },
   });
   return { status: answer.status, ...(answer.body?.orderId ? { orderId: answer.body.orderId } : {}) };

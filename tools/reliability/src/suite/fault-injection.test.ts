@@ -105,7 +105,7 @@ describe('checkout and its consumers under injected faults', () => {
     );
     const orderIds = placed.flatMap((answer) => (answer.orderId ? [answer.orderId] : []));
     const initialStock = new Map(productIds.map((productId) => [productId, stockEach]));
-    const scope = { dynamoEndpoint: shop.dynamodb.endpoint, baseUrl: shop.url, initialStock, orderIds, delivery: 'exactly-once' } as const;
+    const scope = { dynamoEndpoint: shop.dynamodb.endpoint, baseUrl: shop.url, initialStock, orderIds, outbox: 'complete' } as const;
     await waitFor('every order terminal', async () => ((await checkInvariants(scope)).violations.some((violation) => violation.includes('not terminal')) ? undefined : true), 90_000, 500);
 
     // Webhooks again: each UPI approval delivered a second time, and a stale failure after it.
