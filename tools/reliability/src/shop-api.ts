@@ -90,6 +90,8 @@ export async function newProduct(baseUrl: string, admin: string, stock: number, 
 export interface PlacedOrder {
   status: number;
   orderId?: string;
+  /** The problem's type when refused. */
+  problem?: string;
 }
 
 /** POST /orders; a retry of a request whose answer was lost passes its Idempotency-Key again. */
@@ -100,10 +102,10 @@ export async function placeOrder(
   payment: { method: 'CARD' | 'UPI'; token: string },
   idempotencyKey = newId('order'),
 ): Promise<PlacedOrder> {
-  const answer = await call<{ orderId?: string }>(baseUrl, 'POST', '/orders', {
+  const answer = await call<{ orderId?: string; type?: string; detail?: string }>(baseUrl, 'POST', '/orders', {
     token: customer.token,
     headers: { 'idempotency-key': idempotencyKey },
     body: { items, payment },
   });
-  return { status: answer.status, ...(answer.body?.orderId ? { orderId: answer.body.orderId } : {}) };
+  return { status: answer.status, ...(answer.body?.orderId ? { orderId: answer.body.orderId } : { problem: `${answer.body?.type ?? ''}: ${answer.body?.detail ?? ''}` }) };
 }
