@@ -60,7 +60,8 @@ function toOperationObject(operation: HttpOperation): ZodOpenApiOperationObject 
   const problems = new Set(operation.problems);
   if (operation.auth !== 'public') problems.add(401);
   if (operation.auth === 'admin') problems.add(403);
-  if (operation.request?.body) problems.add(422);
+  // A body that is not JSON (400), not sent as JSON (415) or not as the schema says (422): every operation with a body can answer each.
+  if (operation.request?.body) for (const status of [400, 415, 422]) problems.add(status);
   for (const status of [...problems].sort()) responses[`${status}`] = problemResponse(status);
   responses['500'] = problemResponse(500);
 

@@ -71,3 +71,11 @@ export function toBusEvent(entry: PutEventsEntry): BusEvent {
     detail: JSON.parse(entry.Detail ?? '{}'),
   };
 }
+
+/** SendMessage to a queue no manifest declares. */
+export class QueueNotFoundError extends Error {
+  constructor(readonly queueName: string) {
+    super(`The specified queue ${queueName} does not exist.`);
+    this.name = 'QueueNotFoundError';
+  }
+}

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSEvent } from 'aws-lambda';
 import { failedItems } from './batch-response.js';
-import { rejectionOf, toBusEvent, PutEventsValidationError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
+import { rejectionOf, toBusEvent, PutEventsValidationError, QueueNotFoundError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
 import type { LocalLog } from './log.js';
 import { localMaxReceives, toSqsEvent, type QueuedMessage } from './sqs-records.js';
 
-export { PutEventsValidationError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
+export { PutEventsValidationError, QueueNotFoundError, type BusEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-bus-entries.js';
 
 /**
  * A manifest subscription or queue: in AWS a rule → SQS queue (with DLQ) → Lambda with
@@ -46,14 +46,6 @@ export interface DeadLetteredMessage {
   body: string;
 }
 
-/** SendMessage to a queue no manifest declares. */
-export class QueueNotFoundError extends Error {
-  constructor(readonly queueName: string) {
-    super(`The specified queue ${queueName} does not exist.`);
-    this.name = 'QueueNotFoundError';
-  }
-}
-
 export interface EventBusOptions {
   busName: string;
   subscriptions: BusSubscription[];
@@ -90,7 +82,10 @@ export class LocalEventBus {
 
   constructor(private readonly options: EventBusOptions) {
     this.maxReceives = options.maxReceives ?? localMaxReceives;
-    this.retryDelayMs = options.retryDelayMs ?? ((receiveCount) => 200 * 2 ** (receiveCount - 1));
+    // Stands in for SQS's visibility timeout (minutes in AWS): long enough that a delivery
+    // which found another one mid-way (a notification's lease, a payment's) retries after that
+    // one has settled, even on a busy laptop; short enough that a dead letter shows within ~3 s.
+    this.retryDelayMs = options.retryDelayMs ?? ((receiveCount) => 1000 * 2 ** (receiveCount - 1));
   }
 
   get events(): LoggedEvent[] {
@@ -138,6 +133,11 @@ export class LocalEventBus {
     const messages: Message[] = bodies.map((body) => ({ messageId: randomUUID(), body, sentAt: Date.now(), receiveCount: 0 }));
     if (messages.length > 0) this.schedule(subscription, messages, 0);
     return messages.map((message) => message.messageId);
+  }
+
+  /** Nothing in flight: every accepted event and message delivered or dead-lettered, no retry waiting. */
+  get idle(): boolean {
+    return this.inFlight === 0;
   }
 
   /** Resolves once every accepted event has been delivered or dead-lettered (retries included). */

@@ -57,9 +57,15 @@ export function invocationVariables(fn: Pick<LocalFunction, 'name' | 'environmen
   return { ...fn.environment, [lambdaVariables.functionName]: fn.name, ...(traceId ? { [lambdaVariables.traceId]: traceId } : {}) };
 }
 
+/** Wraps every invocation (a reliability test's fault injector); runs it as is by default. */
+export type InvocationInterceptor = (functionName: string, run: () => Promise<unknown>) => Promise<unknown>;
+
 /** Every handler of every service, by physical function name: what Lambda Invoke, the bus and streams call. */
 export class FunctionRegistry {
   private readonly functions = new Map<string, LocalFunction>();
+
+  constructor(private readonly intercept: InvocationInterceptor = (_name, run) => run()) {}
+
   /** Invocations in progress by trace root: how a call to the local AWS endpoint is traced to its function. */
   private readonly running = new Map<string, LocalFunction>();
 
@@ -91,7 +97,7 @@ export class FunctionRegistry {
     const root = traceRoot(traceId) ?? traceId;
     this.running.set(root, fn);
     try {
-      return await runAsFunction(invocationVariables(fn, traceId), () => fn.run(event, lambdaContext(name, requestId)));
+      return await this.intercept(name, async () => runAsFunction(invocationVariables(fn, traceId), () => fn.run(event, lambdaContext(name, requestId))));
     } finally {
       this.running.delete(root);
     }

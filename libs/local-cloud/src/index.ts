@@ -1,6 +1,8 @@
 export * from './dynamodb-local.js';
 export * from './tables.js';
-export { startLocalShop, type LocalShop, type LocalShopOptions } from './shop.js';
+export { startLocalShop, type LocalShop } from './shop.js';
+export type { LocalShopOptions } from './shop-options.js';
+export { FaultInjector, FunctionTimedOutError, InjectedFunctionError, type LocalFaults, type FunctionFault, type DeliveryFaults, type FaultCounts } from './faults.js';
 export type { ServiceSummary } from './summary.js';
 export { LocalEventBus, type LoggedEvent, type DeadLetter, type DeadLetteredMessage, type BusEvent } from './event-bus.js';
 export { localQueue, localQueues, localQueueName, type LocalQueue } from './local-queues.js';

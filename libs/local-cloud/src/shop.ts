@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { workspaceRoot } from '@shoplane/manifest';
 import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
+import { FaultInjector, type FaultCounts } from './faults.js';
+import type { LocalShopOptions } from './shop-options.js';
 import { closeServer, startControlPlane } from './control-plane.js';
 import { discoverOrchestrators, discoverServices, loadFunctions, runSeed } from './discovery.js';
 import { docsAssets } from './docs-assets.js';
@@ -20,7 +22,7 @@ import {
 import { LocalEventBus } from './event-bus.js';
 import { localQueues, queueParameters, type LocalQueue } from './local-queues.js';
 import { isolateFunctionEnvironments } from './function-scope.js';
-import { listen, platformParameters } from './shop-wiring.js';
+import { listen, operatorViews, platformParameters } from './shop-wiring.js';
 import { FunctionRegistry } from './functions.js';
 import { createGateway } from './gateway.js';
 import { loadOrCreateSigningKeys } from './keys.js';
@@ -28,30 +30,12 @@ import { consoleLog, silentLog } from './log.js';
 import { LocalOutbox } from './outbox.js';
 import { orchestratorSubscriptions, runOrchestrators, type OrchestratorSummary } from './orchestrator-runtime.js';
 import { RouteTable } from './routes.js';
-import { standInFunctions, standInVariables, type StandInService } from './stand-ins.js';
+import { standInFunctions, standInVariables } from './stand-ins.js';
 import { LocalStateMachines } from './state-machines.js';
+import { loadStreamPositions, startStreamCheckpoints, streamStart } from './stream-checkpoints.js';
 import { startStreamPoller, type StreamPoller } from './streams.js';
 import { busSubscriptions, summarize, type ServiceSummary } from './summary.js';
 import { ensureTable } from './tables.js';
-
-export interface LocalShopOptions {
-  /** Gateway port; 0 picks a free one (tests). Defaults to 3000. */
-  port?: number;
-  /** Keep DynamoDB data and the signing keys under `<root>/.data`. */
-  persist?: boolean;
-  /** Workspace root holding `apps/` (tests pass a fixture root). Defaults to this workspace. */
-  root?: string;
-  /** Log nothing (tests). */
-  quiet?: boolean;
-  /** Run only these apps (by folder name); all by default. */
-  services?: string[];
-  /** In-process stand-ins for services that are not running (tests). */
-  standIns?: StandInService[];
-  /** CDK context for the orchestrators' in-process synth, e.g. `{ paymentTimeoutSeconds: 2 }`. */
-  stackContext?: Record<string, unknown>;
-  /** Wait this long before each state machine retry instead of the definition's backoff (default 200 ms; tests: 0). */
-  retryIntervalMs?: number;
-}
 
 export interface LocalShop {
   /** Base URL of the HTTP API, e.g. `http://localhost:3000`. */
@@ -72,6 +56,8 @@ export interface LocalShop {
   seedLines: { service: string; lines: string[] }[];
   /** Services being written: handlers without a file, modules that fail to load, seeds that failed. */
   warnings: string[];
+  /** The faults injected so far (reliability tests' `faults` option; all zero otherwise). */
+  faults: { counts: FaultCounts; total: number };
   /** Milliseconds each start-up step took (steps overlap: Java starts while handlers load). */
   timings: { discovery: number; dynamoDb: number; handlers: number; tables: number; seeds: number };
   stop(): Promise<void>;
@@ -106,12 +92,14 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     const warnings = discovered
       .filter((service) => service.missingHandlers.length > 0)
       .map((service) => `${service.manifest.name}: no handler file yet for ${service.missingHandlers.join(', ')} (routes answer 501, nothing is delivered to them)`);
-    const keys = loadOrCreateSigningKeys(options.persist ? join(root, '.data', 'keys', 'jwt.json') : undefined);
-    const functions = new FunctionRegistry();
+    const persisted = options.persist ? (options.dataDirectory ?? join(root, '.data')) : undefined;
+    const keys = loadOrCreateSigningKeys(persisted ? join(persisted, 'keys', 'jwt.json') : undefined);
+    const faults = new FaultInjector(options.faults);
+    const functions = new FunctionRegistry((name, run) => faults.invoke(name, run));
     const bus = new LocalEventBus({
       busName: localPlatform.eventBusName,
       subscriptions: [...busSubscriptions(services), ...orchestratorSubscriptions(orchestrators)],
-      invoke: (name, event: SQSEvent) => functions.invoke(name, event),
+      invoke: (name, event: SQSEvent) => faults.deliver(() => functions.invoke(name, event)),
       log,
     });
     cleanup.push(() => bus.stop());
@@ -133,12 +121,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       },
       docs: docsAssets(root),
       storefront: storefrontAssets(join(root, 'dist', 'apps', 'storefront', 'site')),
-      operatorViews: {
-        events: () => ({ items: bus.events.reverse() }),
-        'dead-letters': () => ({ events: bus.deadLetters, messages: bus.deadLetteredMessages, streamRecords: pollers.flatMap((poller) => poller.deadLetters) }),
-        outbox: () => outbox.view(),
-        executions: () => ({ items: stateMachines.executions }),
-      },
+      operatorViews: operatorViews({ bus, pollers, outbox, stateMachines }),
       log,
     });
     const port = await listen(gateway, options.port ?? 3000);
@@ -156,15 +139,16 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     for (const [name, value] of queueParameters(queues)) parameters.set(name, value);
 
     // Ports first, so the environment is complete before any handler module is imported.
-    const dynamoPort = await freePort();
+    const dynamoPort = options.dynamoDbPort ?? (await freePort());
+    const functionsDynamoDb = options.dynamoEndpointOverride ?? `http://127.0.0.1:${dynamoPort}`;
     const environment = {
-      ...localEnvironment(manifests, { dynamodb: `http://127.0.0.1:${dynamoPort}`, controlPlane: controlPlane.endpoint }, process.env, platformValues),
+      ...localEnvironment(manifests, { dynamodb: functionsDynamoDb, controlPlane: controlPlane.endpoint }, process.env, platformValues),
       ...standInVariables(options.standIns ?? []),
     };
     cleanup.push(applyEnvironment(environment));
     // Inside a function, only the variables its declarations give it.
     cleanup.push(isolateFunctionEnvironments(Object.keys(functionScopedEnvironment(manifests, platformValues, queueUrls))));
-    const dataDirectory = options.persist ? join(root, '.data', 'ddb') : undefined;
+    const dataDirectory = persisted ? join(persisted, 'ddb') : undefined;
     // Java starts while the handlers are imported; both take about a second.
     const dynamoStartedAt = performance.now();
     const dynamoStarting = startDynamoDbLocal({ port: dynamoPort, dataDirectory }).then((started) => ({ ...started, readyMs: since(dynamoStartedAt) }));
@@ -189,18 +173,26 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
     const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
     const created = await Promise.all(discovered.map((service, index) => ensureTable(client, services[index]?.tableName ?? '', service.manifest.table)));
     client.destroy();
+    const positionsFile = persisted ? join(persisted, 'stream-positions.json') : undefined;
+    const checkpoints = positionsFile ? loadStreamPositions(positionsFile) : {};
+    const tracked: { tableName: string; poller: StreamPoller }[] = [];
     for (const [index, service] of services.entries()) {
       if (!service.stream || service.missingFunctions.includes(service.stream.functionName)) continue;
       const poller = await startStreamPoller({
         endpoint: dynamo.endpoint,
         tableName: service.tableName,
         functionName: service.stream.functionName,
-        startAt: created[index] ? 'TRIM_HORIZON' : 'LATEST',
+        startAt: streamStart(Boolean(created[index]), checkpoints[service.tableName]),
         invoke: (name, event: DynamoDBStreamEvent) => functions.invoke(name, event),
         log,
       });
       pollers.push(poller);
+      tracked.push({ tableName: service.tableName, poller });
       cleanup.push(() => poller.stop());
+    }
+    if (positionsFile) {
+      const checkpointing = startStreamCheckpoints({ file: positionsFile, pollers: tracked, quiet: () => bus.idle && stateMachines.running === 0 });
+      cleanup.push(() => checkpointing.stop());
     }
 
     markReady();
@@ -232,6 +224,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       environment,
       seedLines,
       warnings,
+      faults: { counts: faults.counts, get total() { return faults.total; } },
       timings: { discovery: discoveryMs, dynamoDb: dynamo.readyMs, handlers: handlersMs, tables: tablesMs, seeds: since(seedsStartedAt) },
       stop,
     };

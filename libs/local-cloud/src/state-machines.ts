@@ -120,6 +120,11 @@ export class LocalStateMachines {
     return [...this.executionsByArn.values()].reverse().map((execution) => executionView(execution.record, this.tokens.waiting(execution.record.executionArn)));
   }
 
+  /** How many executions are running (waiting for a task token included). */
+  get running(): number {
+    return [...this.executionsByArn.values()].filter((execution) => execution.record.status === 'RUNNING').length;
+  }
+
   /** Resolves once the execution has ended and its status change is on the bus. */
   async ended(executionArn: string): Promise<ExecutionRecord> {
     const execution = this.find(executionArn);

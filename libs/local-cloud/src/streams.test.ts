@@ -8,7 +8,7 @@ import { discoverServices, loadFunctions } from './discovery.js';
 import { localCredentials, localRegion, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { FunctionRegistry } from './functions.js';
 import { silentLog } from './log.js';
-import { startStreamPoller, type StreamPoller } from './streams.js';
+import { startStreamPoller, type StreamPoller, type StreamPollerOptions } from './streams.js';
 import { ensureTable } from './tables.js';
 
 const consumer = 'shoplane-local-catalog-on-change';
@@ -17,7 +17,7 @@ let documents: DynamoDBDocumentClient;
 const pollers: StreamPoller[] = [];
 
 /** A table declared with a stream in a test-only manifest (the fixture catalog service). */
-async function streamedTable(name: string, invoke: (event: DynamoDBStreamEvent) => Promise<unknown>): Promise<StreamPoller> {
+async function streamedTable(name: string, invoke: (event: DynamoDBStreamEvent) => Promise<unknown>, startAt: StreamPollerOptions['startAt'] = 'TRIM_HORIZON'): Promise<StreamPoller> {
   const [catalog] = await discoverServices(fixtureRoot);
   if (!catalog) throw new Error('fixture catalog service missing');
   await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials }), name, catalog.manifest.table);
@@ -25,7 +25,7 @@ async function streamedTable(name: string, invoke: (event: DynamoDBStreamEvent) 
     endpoint: dynamo.endpoint,
     tableName: name,
     functionName: consumer,
-    startAt: 'TRIM_HORIZON',
+    startAt,
     invoke: (_name, event) => invoke(event),
     log: silentLog,
     idleDelayMs: 20,
@@ -129,5 +129,26 @@ describe('table stream delivery', () => {
 
     // Assess
     await vi.waitFor(() => expect(seen).toEqual({ left: ['L1', 'L2', 'L3', 'L4'], right: ['R1', 'R2', 'R3', 'R4'] }), eventually);
+  });
+
+  it('resumes after a checkpoint: what was delivered before it is not handed over again, what came after is', async () => {
+    // Prepare: a first poller delivers two changes, and is stopped with its checkpoint.
+    const seen: string[] = [];
+    const collect = async (event: DynamoDBStreamEvent) => {
+      for (const record of event.Records) seen.push(record.dynamodb?.Keys?.PK?.S ?? '');
+    };
+    const first = await streamedTable('resumed', collect);
+    for (const pk of ['C1', 'C2']) await documents.send(new PutCommand({ TableName: 'resumed', Item: { PK: pk, SK: 'X' } }));
+    await vi.waitFor(() => expect(seen).toEqual(['C1', 'C2']), eventually);
+    await first.stop();
+    const checkpoint = first.checkpoint();
+
+    // Act: a change while nothing polls, then a poller resuming after the checkpoint.
+    await documents.send(new PutCommand({ TableName: 'resumed', Item: { PK: 'C3', SK: 'X' } }));
+    await streamedTable('resumed', collect, { after: checkpoint });
+
+    // Assess
+    expect(Object.keys(checkpoint)).toHaveLength(1);
+    await vi.waitFor(() => expect(seen).toEqual(['C1', 'C2', 'C3']), eventually);
   });
 });

@@ -19,8 +19,13 @@ export interface StreamPollerOptions {
   endpoint: string;
   tableName: string;
   functionName: string;
-  /** TRIM_HORIZON for a table created just now; LATEST for a persisted one, so old changes are not replayed. */
-  startAt: 'TRIM_HORIZON' | 'LATEST';
+  /**
+   * TRIM_HORIZON for a table created just now; LATEST for a persisted one without a
+   * checkpoint, so old changes are not replayed; after a checkpoint's positions (shard →
+   * last sequence number delivered) for a persisted one that has one: each shard resumes
+   * after its position, a shard the checkpoint does not know from its start.
+   */
+  startAt: 'TRIM_HORIZON' | 'LATEST' | { after: Readonly<Record<string, string>> };
   invoke(functionName: string, event: DynamoDBStreamEvent): Promise<unknown>;
   log: LocalLog;
   /** Attempts per batch before its remaining records are set aside (as an on-failure destination would). */
@@ -39,6 +44,8 @@ export interface StreamDeadLetter {
 
 export interface StreamPoller {
   readonly deadLetters: StreamDeadLetter[];
+  /** Per shard, the last sequence number whose batch the consumer has finished with (delivered or set aside). */
+  checkpoint(): Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -71,7 +78,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
    * Read position per shard: the open iterator (null once the shard is closed and read) and
    * the last sequence number handed to the consumer, from which a lost iterator is rebuilt.
    */
-  const shards = new Map<string, { iterator: string | null; lastSequence?: string }>();
+  const shards = new Map<string, { iterator: string | null; lastSequence?: string; delivered?: string }>();
+  const resumeAfter = typeof options.startAt === 'object' ? options.startAt.after : undefined;
+  const startsLatest = options.startAt === 'LATEST';
   const startedAt = Math.floor(Date.now() / 1000);
   let lastRefresh = 0;
 
@@ -87,7 +96,12 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
     for (const shard of StreamDescription?.Shards ?? []) {
       if (!shard.ShardId || shards.has(shard.ShardId)) continue;
-      shards.set(shard.ShardId, { iterator: await iteratorFor(shard.ShardId, initial ? options.startAt : 'TRIM_HORIZON') });
+      const resumed = initial ? resumeAfter?.[shard.ShardId] : undefined;
+      if (resumed) {
+        shards.set(shard.ShardId, { iterator: await iteratorFor(shard.ShardId, 'AFTER_SEQUENCE_NUMBER', resumed), lastSequence: resumed, delivered: resumed });
+        continue;
+      }
+      shards.set(shard.ShardId, { iterator: await iteratorFor(shard.ShardId, initial && startsLatest ? 'LATEST' : 'TRIM_HORIZON') });
     }
     lastRefresh = Date.now();
   }
@@ -110,7 +124,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         : await iteratorFor(shardId, 'TRIM_HORIZON');
       if (!position.iterator) return [];
       response = await streams.send(new GetRecordsCommand({ ShardIterator: position.iterator, Limit: 100 }));
-      if (!position.lastSequence && options.startAt === 'LATEST') {
+      if (!position.lastSequence && startsLatest) {
         const created = (record: StreamApiRecord) => (record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? 0) / 1000;
         response.Records = (response.Records ?? []).filter((record) => created(record) >= startedAt);
       }
@@ -156,6 +170,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       if (records.length > 0) {
         received = true;
         await deliver(records);
+        position.delivered = records.at(-1)?.dynamodb?.SequenceNumber ?? position.delivered;
       }
     }
     return received;
@@ -176,6 +191,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
 
   return {
     deadLetters,
+    checkpoint: () => Object.fromEntries([...shards].flatMap(([shardId, position]) => (position.delivered ? [[shardId, position.delivered]] : []))),
     async stop() {
       stopped = true;
       wake?.();

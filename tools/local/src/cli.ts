@@ -7,7 +7,7 @@ import { ensureStorefrontBuilt, storefrontLine } from './storefront-build.js';
 
 async function main(): Promise<void> {
   const options = parseStartOptions(process.argv.slice(2), process.env);
-  console.log(`Starting Shoplane locally${options.persist ? ' (persisting data under .data/)' : ''}…`);
+  console.log(`Starting Shoplane locally${options.persist ? ` (persisting data under ${options.dataDirectory ?? '.data/'})` : ''}…`);
   const running: { shop?: LocalShop } = {};
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
 
   // The storefront builds (when stale) while DynamoDB Local starts.
   const storefront = ensureStorefrontBuilt(workspaceRoot());
-  running.shop = await startLocalShop({ port: options.port, persist: options.persist });
+  running.shop = await startLocalShop(options);
   const storefrontBuild = await storefront;
   // performance.now() counts from process start, so this includes tsx and module loading.
   console.log(banner(running.shop, performance.now(), storefrontLine(running.shop.url, storefrontBuild)).join('\n'));

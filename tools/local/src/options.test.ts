@@ -27,6 +27,14 @@ describe('npm start options', () => {
     expect([byFlag.persist, byVariable.persist]).toEqual([true, true]);
   });
 
+  it('keep persisted data where SHOPLANE_DATA_DIR says', () => {
+    // Act
+    const options = parseStartOptions(['--persist'], { SHOPLANE_DATA_DIR: '/tmp/shop-data' });
+
+    // Assess
+    expect(options).toEqual({ port: 3000, persist: true, dataDirectory: '/tmp/shop-data' });
+  });
+
   it('refuse an unknown argument with the usage', () => {
     // Act
     const parsing = () => parseStartOptions(['--presist'], {});

@@ -2,6 +2,8 @@
 export interface StartOptions {
   port: number;
   persist: boolean;
+  /** Where a persisted shop keeps its data (`SHOPLANE_DATA_DIR`); `.data/` in the workspace by default. */
+  dataDirectory?: string;
 }
 
 export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
@@ -10,5 +12,6 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a TCP port number, got "${env.PORT}".`);
   const persist = argv.includes('--persist') || ['1', 'true'].includes((env.SHOPLANE_PERSIST ?? '').toLowerCase());
-  return { port, persist };
+  const dataDirectory = env.SHOPLANE_DATA_DIR ? { dataDirectory: env.SHOPLANE_DATA_DIR } : {};
+  return { port, persist, ...dataDirectory };
 }

@@ -72,8 +72,14 @@ describe('a repeated reserve', () => {
     expect(() => answerRepeatedReserve(held, [{ productId: first, quantity: 3 }])).toThrow(ReservationMismatchError);
   });
 
-  it('refuses to reserve again once the reservation was settled', () => {
+  it('refuses to reserve again once the reservation was released', () => {
     expect(() => answerRepeatedReserve({ ...held, status: 'released' }, held.items)).toThrow(ReservationStateError);
+  });
+
+  it('answers a committed reservation, so a checkout run again for its order goes on to commit (already done)', () => {
+    const committed = { ...held, status: 'committed' as const };
+
+    expect(answerRepeatedReserve(committed, held.items)).toBe(committed);
   });
 
   it('compares items as sets of (product, quantity)', () => {

@@ -55,9 +55,14 @@ export function sameItems(left: ReservationLine[], right: ReservationLine[]): bo
   return left.length === right.length && left.every((item) => wanted.get(item.productId) === item.quantity);
 }
 
-/** A reserve repeated for an existing reservation answers it unchanged, when it is the same request still held. */
+/**
+ * A reserve repeated for an existing reservation answers it unchanged, when it is the same
+ * request still held or already committed (a checkout run again after its first run
+ * committed the units goes on to commit, which answers that it is done). A released one
+ * stays released: its units went back, and a late reserve must not hold them again.
+ */
 export function answerRepeatedReserve(existing: Reservation, items: ReservationLine[]): Reservation {
-  if (existing.status !== 'reserved') throw new ReservationStateError(existing.status, 'reserved again');
+  if (existing.status === 'released') throw new ReservationStateError(existing.status, 'reserved again');
   if (!sameItems(existing.items, items)) throw new ReservationMismatchError();
   return existing;
 }

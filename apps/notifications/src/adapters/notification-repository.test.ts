@@ -37,6 +37,21 @@ describe('the notification repository', () => {
     expect(claims.filter((claim) => claim.kind === 'in-progress')).toHaveLength(19);
   });
 
+  it('knows its own claim when the SDK retries it after the answer was lost', async () => {
+    // Prepare: a client that applies every write, loses the answer and sends it again, as a retry after a dropped connection does.
+    const table = await createTestTable(localStoreEndpoint(), service);
+    const answerLost = { send: async (command: never) => (await table.documents.send(command), table.documents.send(command)) } as unknown as typeof table.documents;
+    const retrying = dynamoNotificationRepository(answerLost, table.name);
+    const wanted = request();
+
+    // Act
+    const claim = await retrying.claim(wanted, now);
+
+    // Assess
+    expect(claim).toMatchObject({ kind: 'claimed', attempts: 0 });
+    expect(await dynamoNotificationRepository(table.documents, table.name).claim(wanted, now)).toEqual({ kind: 'in-progress' });
+  });
+
   it('answers a settled record to every later delivery instead of a claim', async () => {
     const wanted = request();
     const held = claimed(await repository.claim(wanted, now));

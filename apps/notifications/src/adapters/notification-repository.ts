@@ -50,6 +50,8 @@ async function claim(client: DocumentClient, tableName: string, request: Request
     if (!isConditionalCheckFailure(error)) throw error;
     const current = itemOfConditionFailure(error);
     if (current && (current['status'] === 'SENT' || current['permanent'] === true)) return { kind: 'settled', record: recordFromItem(current) };
+    // The SDK retried this very claim after its answer was lost (a dropped connection): the lease it meets is its own.
+    if (current?.['leaseToken'] === leaseToken) return { kind: 'claimed', notificationId: String(current['notificationId']), attempts: Number(current['attempts'] ?? 0), leaseToken };
     return { kind: 'in-progress' };
   }
 }

@@ -39,6 +39,7 @@ describe('decide', () => {
 
   it.each([
     ['validate', 'CREATED', { kind: 'answer' }],
+    ['validate', 'PAYMENT_PENDING', { kind: 'answer' }],
     ['beginPayment', 'CREATED', { kind: 'move', to: 'PAYMENT_PENDING' }],
     ['confirm', 'PAYMENT_PENDING', { kind: 'move', to: 'CONFIRMED' }],
     ['fail', 'PAYMENT_PENDING', { kind: 'move', to: 'FAILED' }],
@@ -50,7 +51,8 @@ describe('decide', () => {
   });
 
   it.each([
-    ['validate', 'PAYMENT_PENDING', 'order-not-payable'],
+    ['validate', 'CONFIRMED', 'order-not-payable'],
+    ['validate', 'FAILED', 'order-not-payable'],
     ['beginPayment', 'CANCELLED', 'order-cancelled'],
     ['beginPayment', 'FAILED', 'order-not-payable'],
     ['beginPayment', 'CONFIRMED', 'order-not-payable'],

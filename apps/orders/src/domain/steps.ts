@@ -17,7 +17,9 @@ interface StepRule {
 }
 
 const stepRules: Record<Step, StepRule> = {
-  validate: { answersAt: ['CREATED'], refusal: (status) => new OrderNotPayableError(status) },
+  // PAYMENT_PENDING too: a checkout run again for an order whose first run was lost (a crashed local runtime, a
+  // recovery restart) finds it being paid and goes on, every later step being idempotent on the order id.
+  validate: { answersAt: ['CREATED', 'PAYMENT_PENDING'], refusal: (status) => new OrderNotPayableError(status) },
   beginPayment: {
     target: 'PAYMENT_PENDING',
     answersAt: ['PAYMENT_PENDING'],
