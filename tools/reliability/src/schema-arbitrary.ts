@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { JsonSchema } from '@shoplane/testing/contract';
 
 /**
  * fast-check arbitraries from the JSON Schemas in openapi.json, covering the constructs
@@ -11,26 +12,7 @@ import fc from 'fast-check';
  * `invalid` draws values just outside them, or of another type, or an object missing a
  * required field or carrying an unknown one.
  */
-export interface JsonSchema {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
-  minItems?: number;
-  maxItems?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  format?: string;
-  minimum?: number;
-  maximum?: number;
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-}
+export type { JsonSchema } from '@shoplane/testing/contract';
 
 export type SchemaResolver = (ref: string) => JsonSchema;
 

@@ -1,7 +1,7 @@
 import { startLocalShop, type LocalShop } from '@shoplane/local-cloud';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractViolations, operations, resolveSchema, type Operation, type Parameter } from '../contract.js';
+import { contractViolations, operations, resolveSchema, type Operation, type Parameter } from '@shoplane/testing/contract';
 import { boundaryValue, validValue } from '../schema-arbitrary.js';
 import { adminToken, fetchReusing, newCustomer, newProduct, placeOrder } from '../shop-api.js';
 import { recordCounts } from '../suite-counts.js';

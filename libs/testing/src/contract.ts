@@ -2,9 +2,30 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { JsonSchema } from './schema-arbitrary.js';
 
-/** openapi.json as the suite reads it: each operation, its parameters, its body and the answers it documents. */
+/** The subset of JSON Schema (2020-12) openapi.json's schemas use. */
+export interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+}
+
+/** openapi.json as tests read it: each operation, its parameters, its body and the answers it documents. */
 export interface Parameter {
   in: 'path' | 'query' | 'header';
   name: string;
@@ -33,6 +54,10 @@ export const operations: Operation[] = Object.entries(document.paths).flatMap(([
   Object.entries(item).map(([method, operation]) => ({ ...operation, parameters: operation.parameters ?? [], method, path })),
 );
 
+export function operationById(operationId: string): Operation | undefined {
+  return operations.find((operation) => operation.operationId === operationId);
+}
+
 /** `#/components/schemas/<Name>` → its schema. */
 export function resolveSchema(ref: string): JsonSchema {
   const name = ref.replace('#/components/schemas/', '');
@@ -53,13 +78,18 @@ export interface ObservedAnswer {
   body: unknown;
 }
 
-/** What in an answer openapi.json does not document: its status, its content type, or its body against the schema. Empty when it conforms. */
+/**
+ * What in an answer openapi.json does not document: its status, its content type, or its
+ * body against the schema. Empty when it conforms.
+ */
 export function contractViolations(operation: Operation, answer: ObservedAnswer): string[] {
   const documented = operation.responses[String(answer.status)];
   if (!documented) return [`${operation.operationId} answered ${answer.status}, which openapi.json does not document`];
   const mediaType = answer.contentType?.split(';')[0]?.trim() ?? '';
   if (!documented.content) return answer.body === undefined || answer.body === '' ? [] : [`${answer.status} should have no body`];
-  if (!documented.content[mediaType]?.schema) return [`${operation.operationId} ${answer.status} answered ${mediaType}, documented: ${Object.keys(documented.content).join(', ')}`];
+  if (!documented.content[mediaType]?.schema) {
+    return [`${operation.operationId} ${answer.status} answered ${mediaType}, documented: ${Object.keys(documented.content).join(', ')}`];
+  }
   const ref = `openapi.json#/${pointer('paths', operation.path, operation.method, 'responses', String(answer.status), 'content', mediaType, 'schema')}`;
   let validate = validators.get(ref);
   if (!validate) {
