@@ -90,7 +90,7 @@ describe('the storefront in a browser', () => {
     await page.getByLabel('Category').fill('kitchen');
     await page.getByLabel('Highest price ($)').fill('50');
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.getByRole('link', { name: 'Cast Iron Skillet' }).waitFor();
+    await catalogueShowing(page, ['Cast Iron Skillet', 'Enamel Kettle']);
     const filtered = await page.getByRole('list', { name: 'Products' }).getByRole('heading').allTextContents();
     expect(filtered.sort()).toEqual(['Cast Iron Skillet', 'Enamel Kettle']);
 
@@ -207,8 +207,20 @@ describe('the storefront in a browser', () => {
     await page.getByRole('link', { name: 'Catalogue' }).click();
     await page.getByLabel('Category').fill(product.category);
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.getByRole('link', { name: product.name }).waitFor();
-    expect(await page.getByRole('list', { name: 'Products' }).getByText('$12.50').count()).toBe(1);
+    await catalogueShowing(page, [product.name]);
+    const products = page.getByRole('list', { name: 'Products' }).getByRole('listitem');
+    expect(await products.filter({ hasText: product.name }).filter({ hasText: '$12.50' }).count()).toBe(1);
     await page.context().close();
   });
 });
+
+/**
+ * Waits until the catalogue lists exactly these products. Applying a filter first shows the
+ * list it replaces (which may hold them too), then a loading state: reading it at once races.
+ */
+async function catalogueShowing(page: Page, names: string[]): Promise<void> {
+  await page.waitForFunction((expected) => {
+    const shown = [...document.querySelectorAll('ul[aria-label="Products"] > li h2')].map((heading) => heading.textContent?.trim() ?? '');
+    return JSON.stringify(shown.sort()) === JSON.stringify(expected);
+  }, [...names].sort());
+}
