@@ -28,6 +28,8 @@ export const abnormalEndings = ['FAILED', 'TIMED_OUT', 'ABORTED'] as const;
  *   execution name is the order id).
  * - `on-execution-ended` is the backstop: an execution that fails, times out or is
  *   aborted gets its order failed, its stock released and its payment refunded.
+ * - `resume-checkout` acts on orders' sweeper (OrderCheckoutStalled): restarts an order's
+ *   execution, or gives an order no execution will finish the backstop's compensation.
  */
 export const orchestrator = defineOrchestrator({
   name: 'checkout',
@@ -36,13 +38,15 @@ export const orchestrator = defineOrchestrator({
     invokes: [validateOrder, reserveStock, beginPayment, processPayment, commitReservation, confirmOrder, sendNotification, failOrder, releaseReservation, refundPayment].map(
       internalOperationKey,
     ),
-    startedBy: ['start-checkout'],
+    startedBy: ['start-checkout', 'resume-checkout'],
   },
   subscriptions: [
     { eventTypes: ['OrderCreated'], handler: 'start-checkout' },
     { eventTypes: [executionStatusChange], handler: 'on-execution-ended', bus: 'default' },
+    { eventTypes: ['OrderCheckoutStalled'], handler: 'resume-checkout' },
   ],
   invokes: {
     'on-execution-ended': [failOrder, releaseReservation, refundPayment].map(internalOperationKey),
+    'resume-checkout': [failOrder, releaseReservation, refundPayment].map(internalOperationKey),
   },
 });

@@ -1,6 +1,6 @@
 import { cancelOrder, createOrder, getCartLines, getOrder, getProductsByIds, internalOperationKey, listOrders } from '@shoplane/contracts';
 import { defineService, outboxTimeToLiveAttribute } from '@shoplane/manifest';
-import { ordersByUser } from './adapters/table-layout.js';
+import { ordersByUser, ordersDueForSweep } from './adapters/table-layout.js';
 
 /**
  * Orders: what customers ordered, at the prices of the moment, and where each order
@@ -13,6 +13,7 @@ import { ordersByUser } from './adapters/table-layout.js';
  *   each line (name, unit price, quantity, line total), total, payment method (and,
  *   until the order is final, the payment token for checkout), shipping address,
  *   failure reason; GSI1PK=`USER#<userId>`, GSI1SK=`<orderId>` for the customer's list
+ *   and, until the order is settled, GSI2PK=`SWEEP`, GSI2SK=`<sweepDueAt>` for the sweeper (`bySweepDue`)
  * - `PK=ORDER_REQUEST#<userId>#<key>, SK=ORDER_REQUEST`  the order an Idempotency-Key
  *   placed, claimed in the order's own transaction, expired by TTL
  * - `PK=OUTBOX#<eventId>, SK=OUTBOX`    events written with the change, published from the stream
@@ -26,7 +27,7 @@ export const service = defineService({
   table: {
     partitionKey: { name: 'PK', type: 'S' },
     sortKey: { name: 'SK', type: 'S' },
-    globalIndexes: [ordersByUser],
+    globalIndexes: [ordersByUser, ordersDueForSweep],
     timeToLiveAttribute: outboxTimeToLiveAttribute,
     stream: { handler: 'publish-events', tableAccess: 'none', capabilities: ['publishEvents'] },
   },
@@ -43,4 +44,6 @@ export const service = defineService({
     { name: 'confirmOrder', handler: 'confirm-order' },
     { name: 'failOrder', handler: 'fail-order' },
   ],
+  // Orders checkout left unsettled past a deadline (domain/sweep.ts), handed back to it as OrderCheckoutStalled.
+  schedules: [{ handler: 'sweep-stuck-orders', every: { minutes: 5 } }],
 });

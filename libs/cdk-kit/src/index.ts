@@ -15,6 +15,7 @@ export * from './service-function.js';
 export * from './service-queues.js';
 export * from './service-stack.js';
 export * from './service-table.js';
+export * from './schedules.js';
 export * from './subscriptions.js';
 export * from './synthesized-service.js';
 export * from './testing.js';

@@ -69,8 +69,8 @@ describe('ServiceStack from a manifest', () => {
   });
 
   it('creates one function per handler, on arm64 Node.js 24 with 512 MB, 10 s and active tracing', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 6);
-    for (const handler of ['create-order', 'find-order', 'health', 'on-payment', 'get-order', 'project-changes']) {
+    template.resourceCountIs('AWS::Lambda::Function', 7);
+    for (const handler of ['create-order', 'find-order', 'health', 'on-payment', 'get-order', 'project-changes', 'sweep-orders']) {
       template.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: functionName('dev', 'orders', handler),
         Handler: `${handler}.handler`,
@@ -195,7 +195,7 @@ describe('ServiceStack settings', () => {
 
   it('declares every handler of the manifest', () => {
     expect([...exampleStack().functions.keys()].sort()).toEqual(
-      ['create-order', 'find-order', 'get-order', 'health', 'on-payment', 'project-changes'].sort(),
+      ['create-order', 'find-order', 'get-order', 'health', 'on-payment', 'project-changes', 'sweep-orders'].sort(),
     );
   });
 });

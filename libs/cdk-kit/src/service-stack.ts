@@ -18,6 +18,7 @@ import { allowInvocation, publishInternalOperation } from './internal-operations
 import { isDisposableStage, stackName, stageOf, tagStack } from './naming.js';
 import { queueNamesOf } from './queues.js';
 import { ServiceRoutes } from './routes.js';
+import { ScheduledRun } from './schedules.js';
 import { ServiceFunction, type FunctionSettings } from './service-function.js';
 import { allowSending, ServiceQueue } from './service-queues.js';
 import { acknowledgeOwnIndexWildcard, createServiceTable, grantTableAccess } from './service-table.js';
@@ -42,7 +43,7 @@ function constructIdFor(handler: string): string {
 /**
  * Everything one service deploys, built from its manifest alone: its table,
  * one function per handler, its routes on the shared HTTP API, its event
- * subscriptions, its queues, its internal operations, and for each function exactly the
+ * subscriptions, its queues, its internal operations, its schedules, and for each function exactly the
  * permissions its declarations ask for (`functionPermissions`). Nothing here
  * is specific to one service.
  */
@@ -129,6 +130,9 @@ export class ServiceStack extends Stack {
     }
     for (const operation of manifest.internalOperations ?? []) {
       publishInternalOperation(this, { stage, service: manifest.name, name: operation.name, handler: this.functionFor(operation.handler) });
+    }
+    for (const schedule of manifest.schedules ?? []) {
+      new ScheduledRun(this, `${constructIdFor(schedule.handler)}Schedule`, { every: schedule.every, handler: this.functionFor(schedule.handler) });
     }
     const targets = new Set([...permissions.values()].flatMap((granted) => granted.invokes));
     for (const target of targets) {

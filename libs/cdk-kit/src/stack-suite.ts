@@ -33,7 +33,7 @@ const keySchema = (partitionKey: KeyAttribute, sortKey?: KeyAttribute) => [
  * Registers, in the calling test file, the checks every service stack must
  * pass, all derived from the manifest: one table as declared, one route per
  * operation, one function per handler, each function granted exactly what its
- * declarations ask for, subscriptions and the stream wired with their failure
+ * declarations ask for, schedules wired to their rules, subscriptions and the stream wired with their failure
  * queues, internal operations published in SSM, no cross-stack reference,
  * cdk-nag clean, and handler files matching the declarations.
  *
@@ -187,6 +187,24 @@ export function serviceStackSuite(
             Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] }, DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }) })],
           });
         }
+      });
+    }
+
+    for (const schedule of manifest.schedules ?? []) {
+      it(`runs ${schedule.handler} every ${schedule.every.minutes} minute(s) from a schedule rule, retrying a failed invocation`, () => {
+        const { template } = synthesizedStack();
+        const rate = `rate(${schedule.every.minutes} ${schedule.every.minutes === 1 ? 'minute' : 'minutes'})`;
+        const rules = Object.values(template.findResources('AWS::Events::Rule', { Properties: { ScheduleExpression: rate } }));
+        const targets = rules.flatMap((rule) => (rule.Properties as { Targets?: { Arn?: unknown; RetryPolicy?: unknown }[] }).Targets ?? []);
+
+        expect(targets).toContainEqual(
+          expect.objectContaining({ Arn: { 'Fn::GetAtt': [functionOf(schedule.handler).Ref, 'Arn'] }, RetryPolicy: expect.objectContaining({ MaximumRetryAttempts: 2 }) }),
+        );
+        template.hasResourceProperties('AWS::Lambda::Permission', {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { 'Fn::GetAtt': [functionOf(schedule.handler).Ref, 'Arn'] },
+          Principal: 'events.amazonaws.com',
+        });
       });
     }
 

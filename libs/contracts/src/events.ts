@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { EventId, Role, Timestamp, UserId } from './common.js';
 import { Category, ProductId, ProductStatus, StockQuantity } from './catalogue.js';
-import { OrderedLine, OrderFailureReason, OrderId, PaymentId, PaymentMethod } from './checkout.js';
+import { OrderedLine, OrderFailureReason, OrderId, OrderStatus, PaymentId, PaymentMethod } from './checkout.js';
 import { Money, MoneyTotal } from './money.js';
 import { OrderLine } from './orders.js';
 
@@ -84,6 +84,22 @@ export type OrderFailed = z.infer<typeof OrderFailed>;
 /** The customer cancelled the order before payment began. */
 export const OrderCancelled = eventEnvelope('OrderCancelled', z.object({ orderId: OrderId, userId: UserId }));
 export type OrderCancelled = z.infer<typeof OrderCancelled>;
+/**
+ * What orders' sweeper asks of checkout for an order its checkout left unfinished past a
+ * deadline: `restart` its checkout (it may never have started, or died), `abandon` it (fail
+ * it and undo what it holds), or `settle` a failed or cancelled order whose undoing may not
+ * have finished (undo what it may still hold).
+ */
+export const OrderCheckoutStalledAction = z.enum(['restart', 'abandon', 'settle']).register(z.globalRegistry, { id: 'OrderCheckoutStalledAction' });
+export type OrderCheckoutStalledAction = z.infer<typeof OrderCheckoutStalledAction>;
+
+/** An order was found not settled long after it was placed; checkout acts on it as `action` says. */
+export const OrderCheckoutStalled = eventEnvelope(
+  'OrderCheckoutStalled',
+  z.object({ orderId: OrderId, userId: UserId, status: OrderStatus, action: OrderCheckoutStalledAction, placedAt: Timestamp }),
+);
+export type OrderCheckoutStalled = z.infer<typeof OrderCheckoutStalled>;
+
 /** What every payment event says about the payment it concerns. */
 const PaymentFacts = {
   paymentId: PaymentId,
@@ -142,6 +158,7 @@ export const domainEvents = {
   OrderConfirmed,
   OrderFailed,
   OrderCancelled,
+  OrderCheckoutStalled,
   PaymentSucceeded,
   PaymentFailed,
   PaymentRefunded,

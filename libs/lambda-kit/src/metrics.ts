@@ -8,7 +8,7 @@ export const metricsNamespace = 'Shoplane';
 
 /**
  * What happened, counted where it happens (alarms and the dashboard are built on these names):
- * orders created, confirmed and failed (orders), payments declined (payments), logins
+ * orders created, confirmed, failed and swept (orders), payments declined (payments), logins
  * throttled (users), notifications not sent (notifications), and messages or events a
  * consumer gave up on (any consumer).
  */
@@ -16,6 +16,7 @@ export type BusinessMetricName =
   | 'OrdersCreated'
   | 'OrdersConfirmed'
   | 'OrdersFailed'
+  | 'OrdersSwept'
   | 'PaymentsDeclined'
   | 'LoginsThrottled'
   | 'NotificationsFailed'

@@ -28,6 +28,12 @@ export interface LocalShopOptions {
    * are still managed on DynamoDB Local directly.
    */
   dynamoEndpointOverride?: string;
+  /**
+   * Run the manifests' schedules this often (ms) instead of their declared rates, or not by
+   * themselves at all (`false`; `runSchedules()` still runs them). The first run comes a few
+   * seconds after start-up either way.
+   */
+  scheduleIntervalMs?: number | false;
   /** Faults to inject into invocations and bus deliveries (reliability tests only; none by default). */
   faults?: LocalFaults;
 }

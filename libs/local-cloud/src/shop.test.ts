@@ -23,6 +23,16 @@ const json = { 'content-type': 'application/json' };
 const eventually = { timeout: 10_000, interval: 20 };
 
 describe('startLocalShop on an ephemeral port', () => {
+  it('runs a scheduled function when asked, with the Scheduled Event and only the variables its schedule declares', async () => {
+    // Act
+    await shop.runSchedules();
+
+    // Assess
+    const run = recorded().scheduled.at(-1);
+    expect(run?.event).toMatchObject({ 'detail-type': 'Scheduled Event', source: 'aws.events' });
+    expect(run?.variables).toEqual(['AWS_LAMBDA_FUNCTION_NAME', 'CATALOG_TABLE_NAME']);
+  });
+
   it('answers /health', async () => {
     // Act
     const reply = await send(`${shop.url}/health`);

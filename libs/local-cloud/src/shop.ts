@@ -30,11 +30,12 @@ import { consoleLog, silentLog } from './log.js';
 import { LocalOutbox } from './outbox.js';
 import { orchestratorSubscriptions, runOrchestrators, type OrchestratorSummary } from './orchestrator-runtime.js';
 import { RouteTable } from './routes.js';
+import { LocalScheduler } from './schedules.js';
 import { standInFunctions, standInVariables } from './stand-ins.js';
 import { LocalStateMachines } from './state-machines.js';
 import { loadStreamPositions, startStreamCheckpoints, streamStart } from './stream-checkpoints.js';
 import { startStreamPoller, type StreamPoller } from './streams.js';
-import { busSubscriptions, summarize, type ServiceSummary } from './summary.js';
+import { busSubscriptions, localSchedules, summarize, type ServiceSummary } from './summary.js';
 import { ensureTable } from './tables.js';
 
 export interface LocalShop {
@@ -58,6 +59,8 @@ export interface LocalShop {
   warnings: string[];
   /** The faults injected so far (reliability tests' `faults` option; all zero otherwise). */
   faults: { counts: FaultCounts; total: number };
+  /** Runs every scheduled function now (as its rule would) and settles when all have finished. */
+  runSchedules(): Promise<void>;
   /** Milliseconds each start-up step took (steps overlap: Java starts while handlers load). */
   timings: { discovery: number; dynamoDb: number; handlers: number; tables: number; seeds: number };
   stop(): Promise<void>;
@@ -211,6 +214,16 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       }
     }
 
+    // After the seeds, so a first sweep meets the shop as it will be.
+    const scheduler = new LocalScheduler({
+      schedules: localSchedules(services),
+      invoke: (name, event) => functions.invoke(name, event),
+      log,
+      ...(options.scheduleIntervalMs === undefined ? {} : { intervalMs: options.scheduleIntervalMs }),
+    });
+    scheduler.start();
+    cleanup.push(() => scheduler.stop());
+
     return {
       url: `http://localhost:${port}`,
       port,
@@ -225,6 +238,7 @@ export async function startLocalShop(options: LocalShopOptions = {}): Promise<Lo
       seedLines,
       warnings,
       faults: { counts: faults.counts, get total() { return faults.total; } },
+      runSchedules: () => scheduler.runAll(),
       timings: { discovery: discoveryMs, dynamoDb: dynamo.readyMs, handlers: handlersMs, tables: tablesMs, seeds: since(seedsStartedAt) },
       stop,
     };

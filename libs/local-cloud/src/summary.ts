@@ -4,6 +4,7 @@ import { localStage } from './aws-identity.js';
 import type { BusSubscription } from './event-bus.js';
 import { localQueueName } from './local-queues.js';
 import type { GatewayRoute } from './routes.js';
+import type { LocalSchedule } from './schedules.js';
 
 /** What the local shop runs for one service, in the terms an operator sees in AWS. */
 export interface ServiceSummary {
@@ -15,6 +16,8 @@ export interface ServiceSummary {
   queues?: { key: string; queueName: string; eventTypes: string[]; functionName: string }[];
   internalOperations: { name: string; functionName: string; variable: string; parameter: string }[];
   stream?: { functionName: string };
+  /** Functions run on a rate (AWS: a schedule rule each). */
+  schedules?: { functionName: string; everyMinutes: number }[];
   /** Functions whose handler file does not exist yet: their routes answer 501, nothing is delivered to them. */
   missingFunctions: string[];
 }
@@ -50,7 +53,13 @@ export function summarize(manifest: ServiceManifest, missingHandlers: string[] =
       parameter: parameterName(localStage, manifest.name, operation.name),
     })),
     ...(manifest.table.stream ? { stream: { functionName: fn(manifest.table.stream.handler) } } : {}),
+    ...(manifest.schedules?.length ? { schedules: manifest.schedules.map((schedule) => ({ functionName: fn(schedule.handler), everyMinutes: schedule.every.minutes })) } : {}),
   };
+}
+
+/** The schedules of the functions that exist, for the local scheduler. */
+export function localSchedules(services: ServiceSummary[]): LocalSchedule[] {
+  return services.flatMap((service) => (service.schedules ?? []).filter((schedule) => !service.missingFunctions.includes(schedule.functionName)));
 }
 
 /**

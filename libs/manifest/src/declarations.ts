@@ -117,6 +117,22 @@ export interface InternalOperationDeclaration extends FunctionPermissions {
   handler: string;
 }
 
+/** How often a schedule runs: a whole number of minutes (EventBridge rate expressions are whole minutes). */
+export interface ScheduleRate {
+  minutes: number;
+}
+
+/**
+ * A function run on a fixed rate (in AWS an EventBridge rule with a rate expression;
+ * locally a timer while the shop runs), e.g. a sweeper of work left unfinished. It gets
+ * the scheduled event and nothing else, so it must find its work itself and be safe to
+ * run twice at once (EventBridge delivers a schedule at least once).
+ */
+export interface ScheduleDeclaration extends FunctionPermissions {
+  handler: string;
+  every: ScheduleRate;
+}
+
 export interface ServiceManifest {
   /** Lower-case service name; also the Nx project name and the scope tag. */
   name: string;
@@ -125,6 +141,7 @@ export interface ServiceManifest {
   subscriptions?: SubscriptionDeclaration[];
   queues?: QueueDeclaration[];
   internalOperations?: InternalOperationDeclaration[];
+  schedules?: ScheduleDeclaration[];
   /** Secrets the service owns (provider keys, webhook signing secrets); each function declares which it reads. */
   secrets?: SecretDeclaration[];
 }
@@ -135,8 +152,21 @@ function declarationsOf(manifest: ServiceManifest): FunctionPermissions[] {
     ...(manifest.subscriptions ?? []),
     ...(manifest.queues ?? []),
     ...(manifest.internalOperations ?? []),
+    ...(manifest.schedules ?? []),
     ...(manifest.table.stream ? [manifest.table.stream] : []),
   ];
+}
+
+function checkSchedules(manifest: ServiceManifest): void {
+  for (const schedule of manifest.schedules ?? []) {
+    const { minutes } = schedule.every;
+    if (!Number.isInteger(minutes) || minutes < 1) {
+      throw new Error(`Service ${manifest.name}: schedule "${schedule.handler}" runs every ${minutes} minutes; a rate is a whole number of minutes, at least 1`);
+    }
+  }
+  const handlers = (manifest.schedules ?? []).map((schedule) => schedule.handler);
+  const twice = handlers.filter((handler, index) => handlers.indexOf(handler) !== index);
+  if (twice.length > 0) throw new Error(`Service ${manifest.name} schedules handler(s) twice: ${twice.join(', ')}`);
 }
 
 function checkQueues(manifest: ServiceManifest): void {
@@ -172,6 +202,7 @@ export function defineService(manifest: ServiceManifest): ServiceManifest {
   for (const key of declarations.flatMap((declaration) => declaration.invokes ?? [])) parseInternalOperationKey(key);
   for (const key of declarations.flatMap((declaration) => declaration.sendsTo ?? [])) parseQueueKey(key);
   checkQueues(manifest);
+  checkSchedules(manifest);
   checkSecrets(manifest);
   return manifest;
 }

@@ -214,3 +214,31 @@ describe('configurationOf', () => {
     expect(defining).toThrow('reads secret(s) it does not declare in `secrets`: other-secret');
   });
 });
+
+describe('schedules', () => {
+  const sweeping = defineService({
+    ...shop,
+    schedules: [{ handler: 'sweep', every: { minutes: 5 }, tableAccess: 'read', invokes: ['stock.release'], capabilities: ['publishEvents'], secrets: [] }],
+  });
+
+  it('reads a schedule as a declaration of its function, after the internal operations and before the stream', () => {
+    const declarations = functionDeclarations(sweeping);
+
+    expect(declarations.map((declaration) => declaration.kind).slice(-2)).toEqual(['schedule', 'stream']);
+    expect(declarations.at(-2)).toEqual({ kind: 'schedule', handler: 'sweep', tableAccess: 'read', capabilities: ['publishEvents'], invokes: ['stock.release'] });
+  });
+
+  it('grants the scheduled function what its schedule declares, and gives it a configuration', () => {
+    expect(handlerNames(sweeping)).toContain('sweep');
+    expect(permissionsOf(sweeping, 'sweep')).toEqual({ tableAccess: 'read', capabilities: ['publishEvents'], invokes: ['stock.release'] });
+    expect(configurationOf(sweeping, 'sweep')).toEqual({ secrets: [], platformValues: {} });
+  });
+
+  it('rejects a rate that is not a whole number of minutes of at least one, and a handler scheduled twice', () => {
+    const scheduled = (schedules: NonNullable<ServiceManifest['schedules']>) => () => defineService({ ...shop, schedules });
+
+    expect(scheduled([{ handler: 'sweep', every: { minutes: 0 } }])).toThrow('a rate is a whole number of minutes');
+    expect(scheduled([{ handler: 'sweep', every: { minutes: 2.5 } }])).toThrow('a rate is a whole number of minutes');
+    expect(scheduled([{ handler: 'sweep', every: { minutes: 5 } }, { handler: 'sweep', every: { minutes: 10 } }])).toThrow('schedules handler(s) twice: sweep');
+  });
+});

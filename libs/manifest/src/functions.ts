@@ -2,7 +2,7 @@ import { internalOperationKey } from '@shoplane/contracts';
 import type { FunctionPermissions, PlatformCapability, SecretDeclaration, ServiceManifest, TableAccess } from './declarations.js';
 
 /** Where a function is declared: what runs it. */
-export type DeclarationKind = 'route' | 'subscription' | 'queue' | 'internalOperation' | 'stream';
+export type DeclarationKind = 'route' | 'subscription' | 'queue' | 'internalOperation' | 'schedule' | 'stream';
 
 /** What a function may do, with defaults applied and implied capabilities added. */
 export interface GrantedPermissions {
@@ -36,7 +36,7 @@ function sendingTo(targets: Iterable<string>): Pick<GrantedPermissions, 'sendsTo
 
 /**
  * Every declaration of the manifest that runs a function, in declaration order:
- * routes, subscriptions, queues, internal operations, then the table stream.
+ * routes, subscriptions, queues, internal operations, schedules, then the table stream.
  */
 export function functionDeclarations(manifest: ServiceManifest): FunctionDeclaration[] {
   const read = (
@@ -57,6 +57,7 @@ export function functionDeclarations(manifest: ServiceManifest): FunctionDeclara
     ...(manifest.subscriptions ?? []).map((subscription) => read('subscription', subscription)),
     ...(manifest.queues ?? []).map((queue) => read('queue', queue)),
     ...(manifest.internalOperations ?? []).map((operation) => read('internalOperation', operation)),
+    ...(manifest.schedules ?? []).map((schedule) => read('schedule', schedule)),
     ...(manifest.table.stream ? [read('stream', manifest.table.stream)] : []),
   ];
 }
@@ -117,6 +118,7 @@ export function configurationOf(manifest: ServiceManifest, handler: string): Fun
     ...(manifest.subscriptions ?? []),
     ...(manifest.queues ?? []),
     ...(manifest.internalOperations ?? []),
+    ...(manifest.schedules ?? []),
     ...(manifest.table.stream ? [manifest.table.stream] : []),
   ].filter((declaration) => declaration.handler === handler);
   if (declarations.length === 0) throw new Error(`Service ${manifest.name} declares no handler "${handler}"`);

@@ -24,7 +24,8 @@ export interface CheckoutShopOptions {
 export async function startCheckoutShop(options: CheckoutShopOptions = {}): Promise<LocalShop> {
   // Not a function-scoped variable: every function of the shop, the sandbox's among them, reads the process's.
   process.env['PAYMENTS_SANDBOX_APPROVAL_DELAY_MS'] = String(options.approvalDelayMs ?? 300);
-  return startLocalShop({ port: 0, quiet: true, ...(options.stackContext ? { stackContext: options.stackContext } : {}) });
+  // The sweeper runs when a journey asks (`shop.runSchedules()`), never in the middle of one that holds an order back on purpose.
+  return startLocalShop({ port: 0, quiet: true, scheduleIntervalMs: false, ...(options.stackContext ? { stackContext: options.stackContext } : {}) });
 }
 
 export const checkoutQueue = 'shoplane-local-checkout-start-checkout';

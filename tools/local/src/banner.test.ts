@@ -11,6 +11,7 @@ const shop: BannerInput = {
       routes: [{ method: 'post', path: '/orders', auth: 'user', operationId: 'createOrder', service: 'orders', functionName: 'shoplane-local-orders-create' }],
       subscriptions: [{ eventTypes: ['PaymentSucceeded'], functionName: 'shoplane-local-orders-on-payment' }],
       internalOperations: [{ name: 'getOrder', functionName: 'shoplane-local-orders-get', variable: 'INVOKE_ORDERS_GETORDER', parameter: '/shoplane/local/orders/getOrder' }],
+      schedules: [{ functionName: 'shoplane-local-orders-sweep-stuck-orders', everyMinutes: 5 }],
       missingFunctions: [],
     },
     {
@@ -39,7 +40,7 @@ describe('the npm start banner', () => {
     expect(second).toBe('  (DynamoDB Local 1.4 s while handlers loaded in 0.9 s; tables and streams 0.1 s; seeds 0.3 s)');
   });
 
-  it('lists each route with its auth level under its service, with subscriptions and internal operations', () => {
+  it('lists each route with its auth level under its service, with subscriptions, internal operations and schedules', () => {
     // Act
     const text = banner(shop, 1000).join('\n');
 
@@ -47,6 +48,7 @@ describe('the npm start banner', () => {
     expect(text).toContain('  orders  (table shoplane-local-orders)\n    POST   /orders  user    createOrder');
     expect(text).toContain('on PaymentSucceeded → shoplane-local-orders-on-payment');
     expect(text).toContain('internal orders.getOrder → shoplane-local-orders-get (INVOKE_ORDERS_GETORDER)');
+    expect(text).toContain('every 5 min → shoplane-local-orders-sweep-stuck-orders');
   });
 
   it('marks routes whose handler is not written yet and lists the warnings', () => {

@@ -32,6 +32,7 @@ export function banner(shop: BannerInput, readyMs: number, storefrontLine?: stri
       lines.push(`    internal ${service.name}.${operation.name} → ${operation.functionName} (${operation.variable})`);
     }
     if (service.stream) lines.push(`    stream → ${service.stream.functionName}`);
+    for (const schedule of service.schedules ?? []) lines.push(`    every ${schedule.everyMinutes} min → ${schedule.functionName}`);
   }
   for (const orchestrator of shop.orchestrators ?? []) {
     const machines = orchestrator.stateMachines.map((machine) => `state machine ${machine.name}, ${machine.states} states`).join('; ') || 'no state machine running';

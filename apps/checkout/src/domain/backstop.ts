@@ -33,9 +33,21 @@ export async function settleAbandonedCheckout(
   ended: { orderId: string; status: ExecutionStatus },
 ): Promise<BackstopOutcome> {
   if (!abnormal.includes(ended.status)) return { action: 'ignored', status: ended.status };
-  const order = await settlement.failOrder(ended.orderId, 'internal-error', `The checkout ended ${ended.status} before completing.`);
+  return compensateOrder(settlement, ended.orderId, `The checkout ended ${ended.status} before completing.`);
+}
+
+export type CompensationOutcome = Exclude<BackstopOutcome, { action: 'ignored' }>;
+
+/**
+ * The compensation of an order no execution will finish: fail it (as `internal-error`, with
+ * `detail`), and only once orders has failed it (or it stays cancelled) release its stock
+ * and refund its payment. A confirmed order is left alone. Each step is idempotent on the
+ * order id, so compensating twice, or beside a checkout's own compensation, changes nothing more.
+ */
+export async function compensateOrder(settlement: OrderSettlement, orderId: string, detail: string): Promise<CompensationOutcome> {
+  const order = await settlement.failOrder(orderId, 'internal-error', detail);
   if (order === 'refused') return { action: 'left-alone' };
-  const release = await settlement.releaseReservation(ended.orderId);
-  const refund = await settlement.refundPayment(ended.orderId);
+  const release = await settlement.releaseReservation(orderId);
+  const refund = await settlement.refundPayment(orderId);
   return { action: 'settled', order, release, refund };
 }

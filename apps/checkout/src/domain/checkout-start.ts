@@ -12,11 +12,14 @@ export interface CheckoutExecutions {
   start(input: CheckoutInput): Promise<StartOutcome>;
 }
 
+/** An event naming the order to check out: OrderCreated, or the sweeper's OrderCheckoutStalled. */
+export type OrderEvent = { data: Pick<OrderCreated['data'], 'orderId'> } & Pick<OrderCreated, 'correlationId'>;
+
 /** The execution's input for an order: only its id and the correlation id; every step reads the rest from its owner. */
-export function checkoutInputFor(event: Pick<OrderCreated, 'data' | 'correlationId'>): CheckoutInput {
+export function checkoutInputFor(event: OrderEvent): CheckoutInput {
   return { orderId: event.data.orderId, correlationId: event.correlationId };
 }
 
-export function startCheckout(executions: CheckoutExecutions, event: Pick<OrderCreated, 'data' | 'correlationId'>): Promise<StartOutcome> {
+export function startCheckout(executions: CheckoutExecutions, event: OrderEvent): Promise<StartOutcome> {
   return executions.start(checkoutInputFor(event));
 }

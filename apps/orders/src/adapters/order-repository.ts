@@ -5,7 +5,8 @@ import type { StoredOrder } from '../domain/order.js';
 import { statusesLeadingTo } from '../domain/order-status.js';
 import type { OrderRepository, OrderRequestKey } from '../domain/ports.js';
 import { listOrdersOfUser } from './order-listing.js';
-import { itemFromOrder, orderFromItem, orderKey, requestKeyOf } from './table-layout.js';
+import { dueForSweep, sweepRecord } from './order-sweeps.js';
+import { itemFromOrder, orderFromItem, orderKey, requestKeyOf, sweepPartition } from './table-layout.js';
 
 /** As long as the Idempotency-Key records: a key is one order for a day. */
 const requestKeyRetentionSeconds = 24 * 3600;
@@ -50,12 +51,17 @@ function moveUpdate(tableName: string, previous: StoredOrder, next: StoredOrder)
       values[':detail'] = next.failure.detail;
     }
   }
-  const remove = next.payment.token === undefined ? ' REMOVE paymentToken' : '';
+  const remove = [...(next.payment.token === undefined ? ['paymentToken'] : []), ...(next.sweepDueAt ? [] : ['GSI2PK', 'GSI2SK'])];
+  if (next.sweepDueAt) {
+    set.push('GSI2PK = :sweep', 'GSI2SK = :due');
+    values[':sweep'] = sweepPartition;
+    values[':due'] = next.sweepDueAt;
+  }
   return {
     Update: {
       TableName: tableName,
       Key: orderKey(next.orderId),
-      UpdateExpression: `SET ${set.join(', ')}${remove}`,
+      UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
       ConditionExpression: `#status IN (${from.map((_, index) => `:from${index}`).join(', ')})`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: values,
@@ -97,6 +103,19 @@ export function dynamoOrderRepository(client: DocumentClient, tableName: string)
     },
 
     listByUser: (userId, limit, cursor) => listOrdersOfUser(client, tableName, userId, limit, cursor),
+
+    dueForSweep: (now, limit) => dueForSweep(client, tableName, now, limit),
+
+    async recordSweep(order, nextDueAt, events) {
+      const items = [sweepRecord(tableName, order, nextDueAt), ...outbox(events)];
+      try {
+        await transactWrite(client, items, { subject: 'order', refusal: (reasons) => (failedConditions(reasons, items.length)[0] ? new StatusMovedOn() : undefined) });
+        return true;
+      } catch (error) {
+        if (error instanceof StatusMovedOn) return false;
+        throw error;
+      }
+    },
 
     async move(previous, next, events) {
       const items = [moveUpdate(tableName, previous, next), ...outbox(events)];

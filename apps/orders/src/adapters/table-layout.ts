@@ -10,6 +10,19 @@ export const ordersByUser = {
   sortKey: { name: 'GSI1SK', type: 'S' },
 } as const satisfies TableIndex;
 
+/**
+ * Orders the sweeper must look at, by when: sparse (only an order with `sweepDueAt` is in
+ * it), so a Query for what is due reads nothing settled.
+ */
+export const ordersDueForSweep = {
+  name: 'bySweepDue',
+  partitionKey: { name: 'GSI2PK', type: 'S' },
+  sortKey: { name: 'GSI2SK', type: 'S' },
+} as const satisfies TableIndex;
+
+/** The one partition of `bySweepDue`: orders awaiting settlement are few at any time. */
+export const sweepPartition = 'SWEEP';
+
 export const orderKey = (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'ORDER' });
 export const userPartition = (userId: string) => `USER#${userId}`;
 export const requestKeyOf = (userId: string, idempotencyKey: string) => ({ PK: `ORDER_REQUEST#${userId}#${idempotencyKey}`, SK: 'ORDER_REQUEST' });
@@ -37,6 +50,7 @@ export function itemFromOrder(order: StoredOrder): Item {
     correlationId: order.correlationId,
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
+    ...(order.sweepDueAt ? { GSI2PK: sweepPartition, GSI2SK: order.sweepDueAt } : {}),
   };
 }
 
@@ -69,6 +83,7 @@ const OrderItem = z.object({
   failureDetail: z.optional(z.string()),
   statusHistory: z.array(StatusChange),
   correlationId: z.string(),
+  GSI2SK: z.optional(z.string()),
 });
 
 const SummaryItem = z.object(summaryFields);
@@ -95,6 +110,7 @@ export function orderFromItem(item: Item): StoredOrder {
     correlationId: stored.correlationId,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
+    ...(stored.GSI2SK ? { sweepDueAt: stored.GSI2SK } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   StatusChange,
 } from '@shoplane/contracts';
 import { isFinal } from './order-status.js';
+import { sweepDueAt } from './sweep.js';
 
 /** An order as orders keeps it: what the customer sees, plus the payment token only checkout may read. */
 export interface StoredOrder {
@@ -31,6 +32,8 @@ export interface StoredOrder {
   correlationId: string;
   createdAt: string;
   updatedAt: string;
+  /** When the sweeper looks at the order next (sweep.ts); absent once it is settled for good. */
+  sweepDueAt?: string;
 }
 
 /** What a move adds to the order besides its status. */
@@ -43,13 +46,16 @@ export interface MoveDetails {
 export function moved(order: StoredOrder, to: OrderStatus, at: Date, details: MoveDetails = {}): StoredOrder {
   const when = at.toISOString();
   const { token, ...payment } = order.payment;
+  const { sweepDueAt: _previous, ...rest } = order;
+  const due = sweepDueAt({ status: to, createdAt: order.createdAt, updatedAt: when });
   return {
-    ...order,
+    ...rest,
     status: to,
     payment: { ...payment, ...(isFinal(to) ? {} : { token }), ...(details.paymentId ? { paymentId: details.paymentId } : {}) },
     ...(details.failure ? { failure: details.failure } : {}),
     statusHistory: [...order.statusHistory, { status: to, at: when }],
     updatedAt: when,
+    ...(due ? { sweepDueAt: due.toISOString() } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { OrderNotFoundError } from './errors.js';
 import { toOrderView, type StoredOrder } from './order.js';
 import type { CartSource, OrderPage, OrderRepository, ProductCatalogue } from './ports.js';
 import { priceOrder } from './pricing.js';
+import { sweepDueAt } from './sweep.js';
 
 export interface OrdersDependencies {
   orders: OrderRepository;
@@ -56,6 +57,8 @@ export async function placeOrder(deps: OrdersDependencies, command: PlaceOrder):
     createdAt: at,
     updatedAt: at,
   };
+  const due = sweepDueAt(order);
+  if (due) order.sweepDueAt = due.toISOString();
   const created = toEnvelope(
     'orders',
     { eventType: 'OrderCreated', correlationId: command.correlationId, data: { orderId: order.orderId, userId: order.userId, lines, total, paymentMethod: order.payment.method } },

@@ -29,6 +29,14 @@ export interface OrderRepository {
    * status is still one `transitions` allows the move from; false (nothing written) when not.
    */
   move(previous: StoredOrder, next: StoredOrder, events: DomainEvent[]): Promise<boolean>;
+  /** Up to `limit` orders whose `sweepDueAt` is not after `now`, the longest due first. */
+  dueForSweep(now: Date, limit: number): Promise<StoredOrder[]>;
+  /**
+   * Writes what a sweep did with `order` (looked at it, next due at `nextDueAt`, or no more
+   * when undefined) with its events, on condition that the order is still in the status and
+   * due time it was read with; false (nothing written) when a step or another sweep came first.
+   */
+  recordSweep(order: StoredOrder, nextDueAt: Date | undefined, events: DomainEvent[]): Promise<boolean>;
 }
 
 export interface ProductCatalogue {

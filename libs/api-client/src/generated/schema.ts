@@ -587,6 +587,10 @@ export interface components {
         /** @enum {string} */
         OrderFailureReason: "invalid-order" | "out-of-stock" | "payment-declined" | "insufficient-funds" | "payment-timeout" | "payment-unavailable" | "internal-error";
         /** @enum {string} */
+        OrderStatus: "CREATED" | "PAYMENT_PENDING" | "CONFIRMED" | "FAILED" | "CANCELLED";
+        /** @enum {string} */
+        OrderCheckoutStalledAction: "restart" | "abandon" | "settle";
+        /** @enum {string} */
         PaymentFailureReason: "payment-declined" | "insufficient-funds" | "payment-cancelled";
         RegisterUserResponse: {
             message: string;
@@ -738,8 +742,6 @@ export interface components {
             orderId: string;
             status: components["schemas"]["OrderStatus"];
         };
-        /** @enum {string} */
-        OrderStatus: "CREATED" | "PAYMENT_PENDING" | "CONFIRMED" | "FAILED" | "CANCELLED";
         OrderPage: {
             items: components["schemas"]["OrderSummary"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -1267,6 +1269,43 @@ export interface components {
                  * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
                  */
                 userId: string;
+            };
+        };
+        OrderCheckoutStalledEvent: {
+            /**
+             * @description Event id.
+             * @example evt_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+             */
+            eventId: string;
+            /** @constant */
+            eventType: "OrderCheckoutStalled";
+            source: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 UTC timestamp.
+             * @example 2026-11-25T14:38:00.000Z
+             */
+            occurredAt: string;
+            correlationId: string;
+            data: {
+                /**
+                 * @description Order id.
+                 * @example ord_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                orderId: string;
+                /**
+                 * @description User id.
+                 * @example usr_01JD8Z4M6Q5J3K2N1P0R9S8T7V
+                 */
+                userId: string;
+                status: components["schemas"]["OrderStatus"];
+                action: components["schemas"]["OrderCheckoutStalledAction"];
+                /**
+                 * Format: date-time
+                 * @description ISO-8601 UTC timestamp.
+                 * @example 2026-11-25T14:38:00.000Z
+                 */
+                placedAt: string;
             };
         };
         PaymentSucceededEvent: {

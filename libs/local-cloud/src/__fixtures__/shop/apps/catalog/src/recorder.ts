@@ -5,16 +5,17 @@
 interface Recorded {
   subscriber: { messageId: string; receiveCount: number; body: string }[];
   stream: { eventID: string; eventName: string; keys: unknown; newImage: unknown; oldImage: unknown }[];
+  scheduled: { event: unknown; variables: string[] }[];
 }
 
 const key = Symbol.for('shoplane.local-cloud.fixture-recorder');
 const holder = globalThis as typeof globalThis & { [key]?: Recorded };
 
 export function recorded(): Recorded {
-  holder[key] ??= { subscriber: [], stream: [] };
+  holder[key] ??= { subscriber: [], stream: [], scheduled: [] };
   return holder[key];
 }
 
 export function resetRecorded(): void {
-  holder[key] = { subscriber: [], stream: [] };
+  holder[key] = { subscriber: [], stream: [], scheduled: [] };
 }

@@ -28,4 +28,5 @@ export const service = defineService({
   ],
   subscriptions: [{ eventTypes: ['ThingCreated', 'ThingRenamed'], handler: 'on-thing-created' }],
   internalOperations: [{ name: 'getThing', handler: 'lookup' }],
+  schedules: [{ handler: 'tidy', every: { minutes: 1 }, tableAccess: 'read' }],
 });
