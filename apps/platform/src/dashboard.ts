@@ -45,6 +45,8 @@ export class OperationsDashboard extends Construct {
         business('PaymentsDeclined', 'payments'),
         business('LoginsThrottled', 'users'),
         business('NotificationsFailed', 'notifications'),
+        // Orders the sweeper handed back to checkout (restarted, abandoned or settled): stuck checkouts.
+        business('OrdersSwept', 'orders'),
         ...serviceNames.map((service) => business('MessagesDeadLettered', service)),
       ]),
     );
