@@ -69,6 +69,20 @@ function moveUpdate(tableName: string, previous: StoredOrder, next: StoredOrder)
   };
 }
 
+/**
+ * Writes the order's conditional item (first) with its events in one transaction: false,
+ * writing nothing, when that condition failed because the order moved on meanwhile.
+ */
+async function writeUnlessMovedOn(client: DocumentClient, items: TransactItem[]): Promise<boolean> {
+  try {
+    await transactWrite(client, items, { subject: 'order', refusal: (reasons) => (failedConditions(reasons, items.length)[0] ? new StatusMovedOn() : undefined) });
+    return true;
+  } catch (error) {
+    if (error instanceof StatusMovedOn) return false;
+    throw error;
+  }
+}
+
 export function dynamoOrderRepository(client: DocumentClient, tableName: string): OrderRepository {
   const outbox = (events: DomainEvent[]) => events.map((event) => outboxPut(tableName, event));
 
@@ -106,26 +120,8 @@ export function dynamoOrderRepository(client: DocumentClient, tableName: string)
 
     dueForSweep: (now, limit) => dueForSweep(client, tableName, now, limit),
 
-    async recordSweep(order, nextDueAt, events) {
-      const items = [sweepRecord(tableName, order, nextDueAt), ...outbox(events)];
-      try {
-        await transactWrite(client, items, { subject: 'order', refusal: (reasons) => (failedConditions(reasons, items.length)[0] ? new StatusMovedOn() : undefined) });
-        return true;
-      } catch (error) {
-        if (error instanceof StatusMovedOn) return false;
-        throw error;
-      }
-    },
+    recordSweep: (order, nextDueAt, events) => writeUnlessMovedOn(client, [sweepRecord(tableName, order, nextDueAt), ...outbox(events)]),
 
-    async move(previous, next, events) {
-      const items = [moveUpdate(tableName, previous, next), ...outbox(events)];
-      try {
-        await transactWrite(client, items, { subject: 'order', refusal: (reasons) => (failedConditions(reasons, items.length)[0] ? new StatusMovedOn() : undefined) });
-        return true;
-      } catch (error) {
-        if (error instanceof StatusMovedOn) return false;
-        throw error;
-      }
-    },
+    move: (previous, next, events) => writeUnlessMovedOn(client, [moveUpdate(tableName, previous, next), ...outbox(events)]),
   };
 }
