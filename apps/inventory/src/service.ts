@@ -29,7 +29,10 @@ export const service = defineService({
     { operation: getStock, handler: 'get-stock', tableAccess: 'read' },
     { operation: restock, handler: 'restock' },
   ],
-  subscriptions: [{ eventTypes: ['ProductCreated'], handler: 'on-product-created' }],
+  subscriptions: [
+    { eventTypes: ['ProductCreated'], handler: 'on-product-created' },
+    { eventTypes: ['OrderFailed'], handler: 'on-order-failed' },
+  ],
   internalOperations: [
     { name: 'reserveStock', handler: 'reserve-stock' },
     { name: 'commitReservation', handler: 'commit-reservation' },
