@@ -1,5 +1,5 @@
 import type { HttpOperation } from '@shoplane/contracts';
-import { handlerNames } from './functions.js';
+import { declarationsOf, handlerNames } from './functions.js';
 import { parseInternalOperationKey, parseQueueKey } from './names.js';
 
 export type AttributeType = 'S' | 'N';
@@ -146,15 +146,8 @@ export interface ServiceManifest {
   secrets?: SecretDeclaration[];
 }
 
-function declarationsOf(manifest: ServiceManifest): FunctionPermissions[] {
-  return [
-    ...manifest.routes,
-    ...(manifest.subscriptions ?? []),
-    ...(manifest.queues ?? []),
-    ...(manifest.internalOperations ?? []),
-    ...(manifest.schedules ?? []),
-    ...(manifest.table.stream ? [manifest.table.stream] : []),
-  ];
+function permissionDeclarations(manifest: ServiceManifest): FunctionPermissions[] {
+  return declarationsOf(manifest).map((entry) => entry.declaration);
 }
 
 function checkSchedules(manifest: ServiceManifest): void {
@@ -185,7 +178,7 @@ function checkSecrets(manifest: ServiceManifest): void {
   const declared = (manifest.secrets ?? []).map((secret) => secret.name);
   const twice = declared.filter((name, index) => declared.indexOf(name) !== index);
   if (twice.length > 0) throw new Error(`Service ${manifest.name} declares secret(s) twice: ${twice.join(', ')}`);
-  const unknown = declarationsOf(manifest).flatMap((declaration) => declaration.secrets ?? []).filter((name) => !declared.includes(name));
+  const unknown = permissionDeclarations(manifest).flatMap((declaration) => declaration.secrets ?? []).filter((name) => !declared.includes(name));
   if (unknown.length > 0) throw new Error(`Service ${manifest.name} reads secret(s) it does not declare in \`secrets\`: ${[...new Set(unknown)].join(', ')}`);
 }
 
@@ -198,7 +191,7 @@ export function defineService(manifest: ServiceManifest): ServiceManifest {
     throw new Error(`Service ${manifest.name} declares operation(s) twice: ${duplicates.join(', ')}`);
   }
   if (handlerNames(manifest).length === 0) throw new Error(`Service ${manifest.name} declares no handler`);
-  const declarations = declarationsOf(manifest);
+  const declarations = permissionDeclarations(manifest);
   for (const key of declarations.flatMap((declaration) => declaration.invokes ?? [])) parseInternalOperationKey(key);
   for (const key of declarations.flatMap((declaration) => declaration.sendsTo ?? [])) parseQueueKey(key);
   checkQueues(manifest);

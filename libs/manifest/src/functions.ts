@@ -1,5 +1,5 @@
 import { internalOperationKey } from '@shoplane/contracts';
-import type { FunctionPermissions, PlatformCapability, SecretDeclaration, ServiceManifest, TableAccess } from './declarations.js';
+import type { FunctionPermissions, PlatformCapability, RouteDeclaration, SecretDeclaration, ServiceManifest, TableAccess } from './declarations.js';
 
 /** Where a function is declared: what runs it. */
 export type DeclarationKind = 'route' | 'subscription' | 'queue' | 'internalOperation' | 'schedule' | 'stream';
@@ -34,32 +34,44 @@ function sendingTo(targets: Iterable<string>): Pick<GrantedPermissions, 'sendsTo
   return sendsTo.length > 0 ? { sendsTo } : {};
 }
 
+/** A declaration that runs a function, with what kind it is (a route keeps its operation: its auth implies a capability). */
+export type KindedDeclaration =
+  | { kind: 'route'; declaration: RouteDeclaration }
+  | { kind: Exclude<DeclarationKind, 'route'>; declaration: FunctionPermissions & { handler: string } };
+
 /**
- * Every declaration of the manifest that runs a function, in declaration order:
- * routes, subscriptions, queues, internal operations, schedules, then the table stream.
+ * Every declaration of the manifest that runs a function, in declaration order: routes,
+ * subscriptions, queues, internal operations, schedules, then the table stream. The one
+ * list of declaration kinds; a new kind is added here and every reader sees it.
  */
-export function functionDeclarations(manifest: ServiceManifest): FunctionDeclaration[] {
-  const read = (
-    kind: DeclarationKind,
-    declaration: { handler: string; tableAccess?: TableAccess; capabilities?: PlatformCapability[]; invokes?: string[]; sendsTo?: string[] },
-    implied: PlatformCapability[] = [],
-  ): FunctionDeclaration => ({
-    kind,
-    handler: declaration.handler,
-    tableAccess: declaration.tableAccess ?? 'readWrite',
-    capabilities: inOrder([...implied, ...(declaration.capabilities ?? [])]),
-    invokes: [...new Set(declaration.invokes ?? [])],
-    ...sendingTo(declaration.sendsTo ?? []),
-  });
+export function declarationsOf(manifest: ServiceManifest): KindedDeclaration[] {
+  const of = (kind: Exclude<DeclarationKind, 'route'>, declarations: (FunctionPermissions & { handler: string })[] = []): KindedDeclaration[] =>
+    declarations.map((declaration) => ({ kind, declaration }));
   return [
-    // Anything but a public operation authenticates its caller, so it reads the platform's public keys.
-    ...manifest.routes.map((route) => read('route', route, route.operation.auth === 'public' ? [] : ['verifyTokens'])),
-    ...(manifest.subscriptions ?? []).map((subscription) => read('subscription', subscription)),
-    ...(manifest.queues ?? []).map((queue) => read('queue', queue)),
-    ...(manifest.internalOperations ?? []).map((operation) => read('internalOperation', operation)),
-    ...(manifest.schedules ?? []).map((schedule) => read('schedule', schedule)),
-    ...(manifest.table.stream ? [read('stream', manifest.table.stream)] : []),
+    ...manifest.routes.map((declaration): KindedDeclaration => ({ kind: 'route', declaration })),
+    ...of('subscription', manifest.subscriptions),
+    ...of('queue', manifest.queues),
+    ...of('internalOperation', manifest.internalOperations),
+    ...of('schedule', manifest.schedules),
+    ...of('stream', manifest.table.stream ? [manifest.table.stream] : []),
   ];
+}
+
+/** Every declaration that runs a function, read the one way the stack and the local runtime both read it. */
+export function functionDeclarations(manifest: ServiceManifest): FunctionDeclaration[] {
+  return declarationsOf(manifest).map((entry) => {
+    const { declaration } = entry;
+    // Anything but a public operation authenticates its caller, so it reads the platform's public keys.
+    const implied: PlatformCapability[] = entry.kind === 'route' && entry.declaration.operation.auth !== 'public' ? ['verifyTokens'] : [];
+    return {
+      kind: entry.kind,
+      handler: declaration.handler,
+      tableAccess: declaration.tableAccess ?? 'readWrite',
+      capabilities: inOrder([...implied, ...(declaration.capabilities ?? [])]),
+      invokes: [...new Set(declaration.invokes ?? [])],
+      ...sendingTo(declaration.sendsTo ?? []),
+    };
+  });
 }
 
 /** Every handler the manifest references, once each, in declaration order. */
@@ -113,14 +125,9 @@ export interface FunctionConfiguration {
 
 /** The union of what every declaration running `handler` says it reads. */
 export function configurationOf(manifest: ServiceManifest, handler: string): FunctionConfiguration {
-  const declarations: (FunctionPermissions & { handler: string })[] = [
-    ...manifest.routes,
-    ...(manifest.subscriptions ?? []),
-    ...(manifest.queues ?? []),
-    ...(manifest.internalOperations ?? []),
-    ...(manifest.schedules ?? []),
-    ...(manifest.table.stream ? [manifest.table.stream] : []),
-  ].filter((declaration) => declaration.handler === handler);
+  const declarations = declarationsOf(manifest)
+    .map((entry) => entry.declaration)
+    .filter((declaration) => declaration.handler === handler);
   if (declarations.length === 0) throw new Error(`Service ${manifest.name} declares no handler "${handler}"`);
   const names = new Set(declarations.flatMap((declaration) => declaration.secrets ?? []));
   return {
