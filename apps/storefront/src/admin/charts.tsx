@@ -1,4 +1,5 @@
 import { barLayout, linePoints, ticks, wholeTickCount } from '../domain/chart-scale.js';
+import type { ReactNode } from 'react';
 
 /**
  * Small SVG charts drawn with React (no charting library: the bundle budget). Each has a
@@ -51,28 +52,37 @@ interface ChartProps {
   format?: (value: number) => string;
 }
 
+/** The figure both charts draw into: its accessible summary, the axis, the labels and the caption. */
+function ChartFrame({ title, series, label, top, whole, children }: { title: string; series: ChartProps['series']; label: (value: number) => string; top: number; whole: boolean; children: ReactNode }) {
+  const summary = series.map((point) => `${point.label}: ${label(point.value)}`).join(', ');
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${size.width} ${size.height}`} role="img" aria-label={`${title}. ${summary}`}>
+        <g transform={`translate(${margin.left},${margin.top})`}>
+          <Axis top={top} format={label} whole={whole} />
+          {children}
+          <Labels series={series} />
+        </g>
+      </svg>
+      <figcaption>{title}</figcaption>
+    </figure>
+  );
+}
+
 export function BarChart({ title, series, format }: ChartProps) {
   const label = format ?? String;
   const { top, bars } = barLayout(
     series.map((point) => point.value),
     plot,
   );
-  const summary = series.map((point) => `${point.label}: ${label(point.value)}`).join(', ');
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${size.width} ${size.height}`} role="img" aria-label={`${title}. ${summary}`}>
-        <g transform={`translate(${margin.left},${margin.top})`}>
-          <Axis top={top} format={label} whole={!format} />
-          {bars.map((bar, index) => (
-            <rect key={series[index]?.label ?? index} className="bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
-              <title>{`${series[index]?.label}: ${label(bar.value)}`}</title>
-            </rect>
-          ))}
-          <Labels series={series} />
-        </g>
-      </svg>
-      <figcaption>{title}</figcaption>
-    </figure>
+    <ChartFrame title={title} series={series} label={label} top={top} whole={!format}>
+      {bars.map((bar, index) => (
+        <rect key={series[index]?.label ?? index} className="bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
+          <title>{`${series[index]?.label}: ${label(bar.value)}`}</title>
+        </rect>
+      ))}
+    </ChartFrame>
   );
 }
 
@@ -82,22 +92,14 @@ export function LineChart({ title, series, format }: ChartProps) {
     series.map((point) => point.value),
     plot,
   );
-  const summary = series.map((point) => `${point.label}: ${label(point.value)}`).join(', ');
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${size.width} ${size.height}`} role="img" aria-label={`${title}. ${summary}`}>
-        <g transform={`translate(${margin.left},${margin.top})`}>
-          <Axis top={top} format={label} whole={!format} />
-          <polyline className="trend" points={path} fill="none" />
-          {points.map((point, index) => (
-            <circle key={series[index]?.label ?? index} className="dot" cx={point.x} cy={point.y} r={4}>
-              <title>{`${series[index]?.label}: ${label(series[index]?.value ?? 0)}`}</title>
-            </circle>
-          ))}
-          <Labels series={series} />
-        </g>
-      </svg>
-      <figcaption>{title}</figcaption>
-    </figure>
+    <ChartFrame title={title} series={series} label={label} top={top} whole={!format}>
+      <polyline className="trend" points={path} fill="none" />
+      {points.map((point, index) => (
+        <circle key={series[index]?.label ?? index} className="dot" cx={point.x} cy={point.y} r={4}>
+          <title>{`${series[index]?.label}: ${label(series[index]?.value ?? 0)}`}</title>
+        </circle>
+      ))}
+    </ChartFrame>
   );
 }
