@@ -1,32 +1,18 @@
 import type { LocalShop } from '@shoplane/local-cloud';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adminOf, card, checkoutEnded, newProduct, newShopper, settledOrder, startCheckoutShop, type Shopper } from './checkout-support.js';
+import { captureLogs, type LogCapture } from './log-capture.js';
 
 /**
  * One correlation id, chosen by the client on `POST /orders`, follows the order through
  * the whole local shop: the events it causes, the checkout execution's input, and the
  * structured log lines of every function on the way.
  */
-const captured: string[] = [];
-const writes = { stdout: process.stdout.write.bind(process.stdout), stderr: process.stderr.write.bind(process.stderr) };
-
-function startCapturing(): void {
-  const record = (chunk: unknown) => {
-    captured.push(typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
-    return true;
-  };
-  process.stdout.write = record as typeof process.stdout.write;
-  process.stderr.write = record as typeof process.stderr.write;
-}
-
-function stopCapturing(): void {
-  process.stdout.write = writes.stdout;
-  process.stderr.write = writes.stderr;
-}
+let logs: LogCapture;
 
 /** The functions' structured log lines (Powertools JSON, one per line). */
 function logLines(): Record<string, unknown>[] {
-  return captured
+  return logs.chunks
     .flatMap((chunk) => chunk.split('\n'))
     .filter((line) => line.startsWith('{') && line.includes('"service"'))
     .flatMap((line) => {
@@ -45,13 +31,11 @@ interface BusEntry {
 let shop: LocalShop;
 let shopper: Shopper;
 let product: string;
-const previousLevel = process.env['POWERTOOLS_LOG_LEVEL'];
 const correlationId = `e2e-corr-${Date.now()}`;
 let orderId = '';
 
 beforeAll(async () => {
-  process.env['POWERTOOLS_LOG_LEVEL'] = 'INFO';
-  startCapturing();
+  logs = captureLogs({ level: 'INFO' });
   shop = await startCheckoutShop();
   const admin = await adminOf(shop);
   product = await newProduct(admin, 5);
@@ -78,10 +62,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  stopCapturing();
+  // After the shop: it puts back the real process.env, which the level is restored on.
   await shop?.stop();
-  if (previousLevel === undefined) delete process.env['POWERTOOLS_LOG_LEVEL'];
-  else process.env['POWERTOOLS_LOG_LEVEL'] = previousLevel;
+  logs.stop();
 });
 
 describe('a client\'s x-correlation-id on POST /orders', () => {

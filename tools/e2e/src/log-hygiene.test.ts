@@ -2,42 +2,21 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { localCredentials, localPlatform, localRegion, startLocalShop, type LocalShop } from '@shoplane/local-cloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordingClient } from './journey-client.js';
+import { captureLogs, type LogCapture } from './log-capture.js';
 
 /**
  * Every line the shop logs during a whole journey (register, login, cart, orders
  * paid by card and UPI, provider webhooks) is captured at the most verbose level,
  * and none of it may contain a credential.
  */
-const captured: string[] = [];
-const writes = { stdout: process.stdout.write.bind(process.stdout), stderr: process.stderr.write.bind(process.stderr) };
-const consoleMethods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-const originalConsole = Object.fromEntries(consoleMethods.map((method) => [method, console[method]]));
-
-function startCapturing(): void {
-  const record = (chunk: unknown) => {
-    captured.push(typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
-    return true;
-  };
-  process.stdout.write = record as typeof process.stdout.write;
-  process.stderr.write = record as typeof process.stderr.write;
-  for (const method of consoleMethods) console[method] = (...args: unknown[]) => void record(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg) ?? String(arg))).join(' '));
-}
-
-function stopCapturing(): void {
-  process.stdout.write = writes.stdout;
-  process.stderr.write = writes.stderr;
-  for (const method of consoleMethods) console[method] = originalConsole[method] as (typeof console)[typeof method];
-}
-
+let logs: LogCapture;
 let shop: LocalShop;
-const previousLevel = process.env['POWERTOOLS_LOG_LEVEL'];
 const password = 'correct horse battery staple 42';
 const forgedSignature = 'f'.repeat(64);
 const secrets: string[] = [];
 
 beforeAll(async () => {
-  process.env['POWERTOOLS_LOG_LEVEL'] = 'DEBUG';
-  startCapturing();
+  logs = captureLogs({ level: 'DEBUG', console: true });
   shop = await startLocalShop({ port: 0 });
   const client = recordingClient(shop.url);
   const email = `careful-${Date.now()}@example.com`;
@@ -82,20 +61,19 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  stopCapturing();
+  // After the shop: it puts back the real process.env, which the level is restored on.
   await shop?.stop();
-  if (previousLevel === undefined) delete process.env['POWERTOOLS_LOG_LEVEL'];
-  else process.env['POWERTOOLS_LOG_LEVEL'] = previousLevel;
+  logs.stop();
 });
 
 describe('the logs of a whole journey', () => {
   it('were captured at debug level', () => {
-    expect(captured.length).toBeGreaterThan(10);
-    expect(captured.join('\n')).toContain('correlationId');
+    expect(logs.chunks.length).toBeGreaterThan(10);
+    expect(logs.chunks.join('\n')).toContain('correlationId');
   });
 
   it('hold no password, bearer token or signing key', () => {
-    const text = captured.join('\n');
+    const text = logs.chunks.join('\n');
 
     for (const secret of secrets) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/Bearer\s+eyJ/i);
@@ -103,7 +81,7 @@ describe('the logs of a whole journey', () => {
   });
 
   it('hold no payment token, UPI address or webhook signature', () => {
-    const text = captured.join('\n');
+    const text = logs.chunks.join('\n');
 
     for (const paymentSecret of ['tok_visa', 'tok_chargeDeclined', 'success@razorpay', forgedSignature]) expect(text).not.toContain(paymentSecret);
   });
