@@ -1,29 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  acknowledgeBucketDeployment,
-  acknowledgeNagFinding,
-  keepAutoDeleteLogs,
-  siteBuckets,
-  siteDeploymentLogs,
-  stackName,
-  stageOf,
-  tagStack,
-} from '@shoplane/cdk-kit';
+import { deploySite, siteBuckets, siteDistribution, stackName, stageOf, tagStack } from '@shoplane/cdk-kit';
 import { workspaceRoot } from '@shoplane/manifest';
 import { Stack, type App, type StackProps } from 'aws-cdk-lib';
-import {
-  AllowedMethods,
-  CachePolicy,
-  Distribution,
-  HttpVersion,
-  PriceClass,
-  ViewerProtocolPolicy,
-} from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
+import { Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
-import { acknowledgeDistributionScope } from './nag.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface DocsStackProps extends StackProps {
@@ -54,43 +36,14 @@ export class DocsStack extends Stack {
     }
     tagStack(this, props.stage, 'docs');
 
-    const { logs, site } = siteBuckets(this);
-
-    this.distribution = new Distribution(this, 'Distribution', {
+    const buckets = siteBuckets(this);
+    this.distribution = siteDistribution(this, {
       comment: `Shoplane API reference (${props.stage})`,
-      defaultRootObject: 'index.html',
-      defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(site),
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: securityHeaders(this, 'SecurityHeaders'),
-        compress: true,
-      },
-      httpVersion: HttpVersion.HTTP2_AND_3,
-      priceClass: PriceClass.PRICE_CLASS_100,
-      enableLogging: true,
-      logBucket: logs,
-      logFilePrefix: 'cloudfront/',
+      what: 'Public API documentation for integrators',
+      buckets,
+      responseHeadersPolicy: securityHeaders(this, 'SecurityHeaders'),
     });
-    acknowledgeNagFinding(
-      this.distribution,
-      'AwsSolutions-CFR4',
-      'Served on the default *.cloudfront.net certificate, whose minimum protocol AWS fixes at TLSv1; ' +
-        'a custom domain with its own certificate (TLSv1.2_2021) is the fix once the shop has a domain.',
-    );
-    acknowledgeDistributionScope(this.distribution);
-
-    const deployment = new BucketDeployment(this, 'Deploy', {
-      sources: [Source.asset(siteRoot)],
-      destinationBucket: site,
-      distribution: this.distribution,
-      distributionPaths: ['/*'],
-      memoryLimit: 512,
-      logGroup: siteDeploymentLogs(this),
-    });
-    acknowledgeBucketDeployment(deployment, site);
-    keepAutoDeleteLogs(this);
+    deploySite(this, { sources: [Source.asset(siteRoot)], site: buckets.site, distribution: this.distribution });
   }
 }
 

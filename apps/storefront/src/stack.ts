@@ -1,21 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  acknowledgeBucketDeployment,
-  acknowledgeStaticDistribution,
-  keepAutoDeleteLogs,
-  platformParameterName,
-  siteBuckets,
-  siteDeploymentLogs,
-  stackName,
-  stageOf,
-  tagStack,
-} from '@shoplane/cdk-kit';
+import { deploySite, platformParameterName, siteBuckets, siteDistribution, stackName, stageOf, tagStack } from '@shoplane/cdk-kit';
 import { parameterName, workspaceRoot } from '@shoplane/manifest';
 import { CfnOutput, Stack, type App, type StackProps } from 'aws-cdk-lib';
-import { AllowedMethods, CachePolicy, Distribution, HttpVersion, PriceClass, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
+import { Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { securityHeaders } from './security-headers.js';
@@ -51,38 +40,20 @@ export class StorefrontStack extends Stack {
     }
     tagStack(this, props.stage, 'storefront');
     // Buckets first: siteBuckets sets a context value, which must precede every child.
-    const { logs, site } = siteBuckets(this);
+    const buckets = siteBuckets(this);
     const apiUrl = props.apiUrl ?? StringParameter.valueForStringParameter(this, platformParameterName(props.stage, 'httpApiUrl'));
-    this.distribution = new Distribution(this, 'Distribution', {
+    this.distribution = siteDistribution(this, {
       comment: `Shoplane storefront (${props.stage})`,
-      defaultRootObject: 'index.html',
-      defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(site),
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: securityHeaders(this, 'SecurityHeaders', apiUrl),
-        compress: true,
-      },
-      httpVersion: HttpVersion.HTTP2_AND_3,
-      priceClass: PriceClass.PRICE_CLASS_100,
-      enableLogging: true,
-      logBucket: logs,
-      logFilePrefix: 'cloudfront/',
+      what: 'The public shop front',
+      buckets,
+      responseHeadersPolicy: securityHeaders(this, 'SecurityHeaders', apiUrl),
     });
-    acknowledgeStaticDistribution(this.distribution, 'The public shop front');
     this.siteUrl = `https://${this.distribution.distributionDomainName}`;
-
-    const deployment = new BucketDeployment(this, 'Deploy', {
+    deploySite(this, {
       sources: [Source.asset(siteRoot, { exclude: ['.vite', '.vite/*'] }), Source.jsonData('config.json', { apiUrl })],
-      destinationBucket: site,
+      site: buckets.site,
       distribution: this.distribution,
-      distributionPaths: ['/*'],
-      memoryLimit: 512,
-      logGroup: siteDeploymentLogs(this),
     });
-    acknowledgeBucketDeployment(deployment, site);
-    keepAutoDeleteLogs(this);
 
     // The platform's CORS origins come from its configuration (`-c allowedOrigins=`); this is the value to give it.
     new StringParameter(this, 'SiteUrlParameter', {

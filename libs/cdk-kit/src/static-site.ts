@@ -1,8 +1,9 @@
 import { CfnResource, Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
-import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
+import { AllowedMethods, CachePolicy, Distribution, HttpVersion, PriceClass, ViewerProtocolPolicy, type IResponseHeadersPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import type { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { acknowledgeNagFinding, nagTokenName } from './nag.js';
 
 /**
@@ -45,7 +46,7 @@ export function siteBuckets(stack: Stack): SiteBuckets {
 }
 
 /** The log group of a site's BucketDeployment handler (its `logGroup`), kept a month: each deployment's sync log. */
-export function siteDeploymentLogs(stack: Stack): LogGroup {
+function siteDeploymentLogs(stack: Stack): LogGroup {
   return new LogGroup(stack, 'DeployLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
 }
 
@@ -55,7 +56,7 @@ export function siteDeploymentLogs(stack: Stack): LogGroup {
  * it forever. It logs into a group of the stack instead, kept a month. Call it after
  * `siteBuckets`, once the provider exists.
  */
-export function keepAutoDeleteLogs(stack: Stack): void {
+function keepAutoDeleteLogs(stack: Stack): void {
   const handler = stack.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider')?.node.tryFindChild('Handler');
   if (!(handler instanceof CfnResource) || handler.cfnResourceType !== 'AWS::Lambda::Function') throw new Error('autoDeleteObjects without its provider function');
   const logs = new LogGroup(stack, 'AutoDeleteObjectsLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
@@ -67,7 +68,7 @@ export function keepAutoDeleteLogs(stack: Stack): void {
  * layer) whose runtime and role a stack cannot configure: its findings are acknowledged
  * on that handler only, one by one.
  */
-export function acknowledgeBucketDeployment(deployment: BucketDeployment, site: Bucket): void {
+function acknowledgeBucketDeployment(deployment: BucketDeployment, site: Bucket): void {
   const role = deployment.handlerRole;
   const handlerFunction = role.node.scope;
   const siteResource = site.node.defaultChild;
@@ -94,7 +95,7 @@ export function acknowledgeBucketDeployment(deployment: BucketDeployment, site: 
 }
 
 /** The findings about a public, static site's distribution that a custom domain or a web ACL would address. */
-export function acknowledgeStaticDistribution(distribution: Distribution, what: string): void {
+function acknowledgeStaticDistribution(distribution: Distribution, what: string): void {
   acknowledgeNagFinding(
     distribution,
     'AwsSolutions-CFR4',
@@ -107,4 +108,51 @@ export function acknowledgeStaticDistribution(distribution: Distribution, what: 
     'AwsSolutions-CFR2',
     'Static files only (GET/HEAD; the API it calls has its own throttling); a web ACL would filter nothing worth its cost.',
   );
+}
+
+/**
+ * The CloudFront distribution in front of a site bucket (`Distribution`): HTTPS only, GET/HEAD,
+ * cached and compressed, logging into the access-log bucket, its scope findings acknowledged.
+ */
+export function siteDistribution(
+  stack: Stack,
+  props: { comment: string; what: string; buckets: SiteBuckets; responseHeadersPolicy: IResponseHeadersPolicy },
+): Distribution {
+  const distribution = new Distribution(stack, 'Distribution', {
+    comment: props.comment,
+    defaultRootObject: 'index.html',
+    defaultBehavior: {
+      origin: S3BucketOrigin.withOriginAccessControl(props.buckets.site),
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: props.responseHeadersPolicy,
+      compress: true,
+    },
+    httpVersion: HttpVersion.HTTP2_AND_3,
+    priceClass: PriceClass.PRICE_CLASS_100,
+    enableLogging: true,
+    logBucket: props.buckets.logs,
+    logFilePrefix: 'cloudfront/',
+  });
+  acknowledgeStaticDistribution(distribution, props.what);
+  return distribution;
+}
+
+/**
+ * Copies the built site into its bucket on every deployment (`Deploy`) and invalidates the
+ * distribution, with the handler's logs (and the auto-delete provider's) kept a month.
+ */
+export function deploySite(stack: Stack, props: { sources: ISource[]; site: Bucket; distribution: Distribution }): BucketDeployment {
+  const deployment = new BucketDeployment(stack, 'Deploy', {
+    sources: props.sources,
+    destinationBucket: props.site,
+    distribution: props.distribution,
+    distributionPaths: ['/*'],
+    memoryLimit: 512,
+    logGroup: siteDeploymentLogs(stack),
+  });
+  acknowledgeBucketDeployment(deployment, props.site);
+  keepAutoDeleteLogs(stack);
+  return deployment;
 }
