@@ -25,24 +25,22 @@ export interface LoggedEvent {
   deliveries: Record<string, { status: DeliveryStatus; receives: number }>;
 }
 
-export interface DeadLetter {
+/** What a dead-letter list records of any message its consumer gave up on. */
+interface DeadLetterRecord {
   messageId: string;
   functionName: string;
   queueName: string;
   receiveCount: number;
   reason: string;
   deadLetteredAt: string;
+}
+
+export interface DeadLetter extends DeadLetterRecord {
   event: BusEvent;
 }
 
 /** A message sent straight to a queue (SQS SendMessage) that its consumer kept failing. */
-export interface DeadLetteredMessage {
-  messageId: string;
-  functionName: string;
-  queueName: string;
-  receiveCount: number;
-  reason: string;
-  deadLetteredAt: string;
+export interface DeadLetteredMessage extends DeadLetterRecord {
   body: string;
 }
 
@@ -233,7 +231,7 @@ export class LocalEventBus {
   }
 
   private deadLetter(subscription: BusSubscription, message: Message, reason: string): void {
-    const letter = {
+    const letter: DeadLetterRecord = {
       messageId: message.messageId,
       functionName: subscription.functionName,
       queueName: subscription.queueName,
